@@ -1,0 +1,15 @@
+namespace UrlShortener.Shared.Api;
+
+/// <summary>Paths of the public API, shared by the server's endpoints and the HTTP clients.</summary>
+public static class ApiRoutes
+{
+    public const string Prefix = "/api/v1";
+    public const string Shorten = Prefix + "/shorten";
+    public const string Available = Prefix + "/available/{alias}";
+    public const string UrlInfo = Prefix + "/urls/{short_code}";
+    public const string Health = "/healthz";
+
+    public static string AvailableFor(string alias) => $"{Prefix}/available/{Uri.EscapeDataString(alias)}";
+
+    public static string UrlInfoFor(string shortCode) => $"{Prefix}/urls/{Uri.EscapeDataString(shortCode)}";
+}

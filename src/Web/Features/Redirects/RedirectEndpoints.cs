@@ -1,0 +1,17 @@
+namespace UrlShortener.Web.Features.Redirects;
+
+public static class RedirectEndpoints
+{
+    public static IEndpointRouteBuilder MapRedirectEndpoints(this IEndpointRouteBuilder app)
+    {
+        var handler = app.ServiceProvider.GetRequiredService<RedirectHandler>();
+
+        // Literal routes (pages, /healthz, static files) outrank this parameter route, so it only sees the rest.
+        // ShortCircuit skips the middleware after routing (auth, antiforgery): a redirect needs none of it.
+        app.MapMethods($"/{{{RedirectHandler.RouteParameter}}}", [HttpMethods.Get, HttpMethods.Head], handler.HandleAsync)
+            .WithName("FollowShortLink")
+            .ExcludeFromDescription()
+            .ShortCircuit();
+        return app;
+    }
+}

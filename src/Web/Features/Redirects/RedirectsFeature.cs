@@ -1,0 +1,12 @@
+namespace UrlShortener.Web.Features.Redirects;
+
+public static class RedirectsFeature
+{
+    public static IHostApplicationBuilder AddRedirects(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton<LinkLookup>();
+        builder.Services.AddSingleton<RedirectMetrics>();
+        builder.Services.AddSingleton<RedirectHandler>();
+        return builder;
+    }
+}

@@ -1,0 +1,76 @@
+using Microsoft.Extensions.Caching.Memory;
+using Microsoft.Extensions.Caching.StackExchangeRedis;
+using Microsoft.Extensions.Options;
+using StackExchange.Redis;
+using UrlShortener.Web.Features.Redirects;
+using UrlShortener.Web.Infrastructure.Redis;
+using ZiggyCreatures.Caching.Fusion;
+using ZiggyCreatures.Caching.Fusion.Backplane.StackExchangeRedis;
+using ZiggyCreatures.Caching.Fusion.Serialization.SystemTextJson;
+
+namespace UrlShortener.Web.Infrastructure.Caching;
+
+public static class CachingSetup
+{
+    /// <summary>Redis key of a cached link is <c>{Redis:KeyPrefix}url:{code}</c>, as in the spec's deep dive 2.</summary>
+    public const string LinkKeyPrefix = "url:";
+
+    public static IHostApplicationBuilder AddLinkCache(this IHostApplicationBuilder builder, bool withRedis)
+    {
+        builder.Services.AddOptions<LinkCacheOptions>()
+            .BindConfiguration(LinkCacheOptions.Section)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+
+        var fusion = builder.Services.AddFusionCache()
+            .WithOptions((sp, options) =>
+            {
+                var settings = sp.GetRequiredService<IOptions<LinkCacheOptions>>().Value;
+                var prefix = withRedis ? sp.GetRequiredService<IOptions<RedisOptions>>().Value.KeyPrefix : "";
+                options.BackplaneChannelPrefix = prefix + "links";
+                // Keys in Redis stay exactly url:{code}; a change of FusionCache's wire format would need a flush.
+                options.DistributedCacheKeyModifierMode = CacheKeyModifierMode.None;
+                options.DistributedCacheCircuitBreakerDuration = settings.RedisCircuitBreakerDuration;
+                options.BackplaneCircuitBreakerDuration = settings.RedisCircuitBreakerDuration;
+                options.EnableAutoRecovery = true;
+                options.DefaultEntryOptions = new FusionCacheEntryOptions
+                {
+                    Duration = settings.Duration,
+                    Size = 1,
+                    IsFailSafeEnabled = true,
+                    FailSafeMaxDuration = TimeSpan.FromDays(7),
+                    FailSafeThrottleDuration = TimeSpan.FromSeconds(30),
+                    // Redis must never hold a redirect hostage: writes go in the background, reads give up quickly.
+                    AllowBackgroundDistributedCacheOperations = true,
+                    AllowBackgroundBackplaneOperations = true,
+                    DistributedCacheSoftTimeout = TimeSpan.FromMilliseconds(100),
+                    DistributedCacheHardTimeout = TimeSpan.FromMilliseconds(500),
+                };
+            })
+            .WithMemoryCache(sp => new MemoryCache(new MemoryCacheOptions
+            {
+                SizeLimit = sp.GetRequiredService<IOptions<LinkCacheOptions>>().Value.L1MaxEntries,
+                CompactionPercentage = 0.1,
+            }));
+
+        if (withRedis)
+        {
+            fusion
+                .WithSerializer(new FusionCacheSystemTextJsonSerializer())
+                .WithDistributedCache(sp => new RedisCache(new RedisCacheOptions
+                {
+                    ConnectionMultiplexerFactory = () => Task.FromResult(sp.GetRequiredService<IConnectionMultiplexer>()),
+                    InstanceName = sp.GetRequiredService<IOptions<RedisOptions>>().Value.KeyPrefix + LinkKeyPrefix,
+                }))
+                .WithBackplane(sp => new RedisBackplane(
+                    Options.Create(new RedisBackplaneOptions
+                    {
+                        ConnectionMultiplexerFactory = () => Task.FromResult(sp.GetRequiredService<IConnectionMultiplexer>()),
+                    }),
+                    sp.GetRequiredService<ILogger<RedisBackplane>>()));
+        }
+
+        builder.Services.AddSingleton<ILinkCache, FusionLinkCache>();
+        return builder;
+    }
+}

@@ -1,0 +1,52 @@
+using UrlShortener.Web.Api;
+using UrlShortener.Web.Components;
+using UrlShortener.Web.Data;
+using UrlShortener.Web.Features.Health;
+using UrlShortener.Web.Features.Links;
+using UrlShortener.Web.Features.Redirects;
+using UrlShortener.Web.Infrastructure;
+using UrlShortener.Web.Observability;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.Services.AddSingleton(TimeProvider.System);
+builder.AddApi();
+builder.AddData();
+builder.AddInfrastructure();
+builder.AddLinks();
+builder.AddRedirects();
+builder.AddHealth();
+builder.AddTelemetry();
+builder.Services.AddRazorComponents()
+    .AddInteractiveServerComponents()
+    .AddInteractiveWebAssemblyComponents();
+
+var app = builder.Build();
+
+await app.MigrateDatabaseAsync();
+
+app.UseExceptionHandler();
+app.UseApiStatusCodePages();
+if (!app.Environment.IsDevelopment())
+{
+    app.UseHsts();
+}
+
+// Explicit, so that short-circuited endpoints (the redirect) still run inside the error handling above.
+app.UseRouting();
+app.UseAntiforgery();
+
+app.MapStaticAssets();
+app.MapRedirectEndpoints();
+app.MapLinksEndpoints();
+app.MapHealthEndpoints();
+app.MapTelemetryEndpoints();
+app.MapRazorComponents<App>()
+    .AddInteractiveServerRenderMode()
+    .AddInteractiveWebAssemblyRenderMode()
+    .AddAdditionalAssemblies(typeof(UrlShortener.Web.Client._Imports).Assembly);
+
+await app.RunAsync();
+
+/// <summary>Visible to the integration tests' WebApplicationFactory.</summary>
+public partial class Program;
