@@ -6,7 +6,9 @@ namespace UrlShortener.Web.Features.Redirects;
 /// <summary>The cache-miss query: one precompiled, untracked projection over the unique short-code index.</summary>
 public sealed class LinkLookup(IDbContextFactory<AppDbContext> contexts)
 {
-    private static readonly Func<AppDbContext, string, CancellationToken, Task<CachedLink?>> ByCode =
+    // Per instance, not static: a compiled query binds to the model of the first context it meets, and two hosts
+    // with different providers can share a process (the integration tests do).
+    private readonly Func<AppDbContext, string, CancellationToken, Task<CachedLink?>> _byCode =
         EF.CompileAsyncQuery((AppDbContext db, string code, CancellationToken _) =>
             db.Links.AsNoTracking()
                 .Where(l => l.ShortCode == code)
@@ -16,6 +18,6 @@ public sealed class LinkLookup(IDbContextFactory<AppDbContext> contexts)
     public async Task<CachedLink> FindAsync(string shortCode, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        return await ByCode(db, shortCode, cancellationToken) ?? CachedLink.Missing;
+        return await _byCode(db, shortCode, cancellationToken) ?? CachedLink.Missing;
     }
 }

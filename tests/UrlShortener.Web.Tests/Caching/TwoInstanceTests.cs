@@ -1,0 +1,86 @@
+using System.Collections.Concurrent;
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using UrlShortener.Web.Features.Redirects;
+using UrlShortener.Web.Tests.Infrastructure;
+
+namespace UrlShortener.Web.Tests.Caching;
+
+public sealed class TwoInstanceTests(TwoInstancesFixture fixture) : IClassFixture<TwoInstancesFixture>
+{
+    [Fact]
+    public async Task TenThousandLinksCreatedConcurrentlyByTwoInstancesGetDistinctCodes()
+    {
+        const int PerInstance = 5_000;
+        const int Concurrency = 8;
+        var codes = new ConcurrentBag<string>();
+
+        async Task CreateManyAsync(ShortenerApp app, string instance)
+        {
+            using var client = app.CreateApiClient();
+            await Parallel.ForAsync(0, PerInstance, new ParallelOptions { MaxDegreeOfParallelism = Concurrency }, async (i, _) =>
+                codes.Add(await client.CreateLinkAsync(new { long_url = $"https://example.com/{instance}/{i}" })));
+        }
+
+        await Task.WhenAll(CreateManyAsync(fixture.First, "a"), CreateManyAsync(fixture.Second, "b"));
+
+        Assert.Equal(2 * PerInstance, codes.Count);
+        Assert.Equal(2 * PerInstance, codes.Distinct(StringComparer.Ordinal).Count());
+        Assert.All(codes, code => Assert.Equal(6, code.Length));
+        var stored = await fixture.First.WithDbAsync(db => db.Links.Select(l => l.ShortCode).Distinct().CountAsync());
+        Assert.True(stored >= 2 * PerInstance);
+    }
+
+    [Fact]
+    public async Task InvalidatingALinkOnOneInstanceReachesTheOtherWithinOneSecond()
+    {
+        using var first = fixture.First.CreateApiClient();
+        using var second = fixture.Second.CreateApiClient();
+        var code = await first.CreateLinkAsync(new { long_url = "https://example.com/before" });
+        // The second instance now holds the link in its own memory.
+        Assert.Equal("https://example.com/before", (await second.GetAsync($"/{code}", TestContext.Current.CancellationToken)).Headers.Location?.OriginalString);
+
+        // Change the destination behind the caches' back, as an edit will, then invalidate through the first instance.
+        await fixture.First.WithDbAsync(db => db.Links.Where(l => l.ShortCode == code)
+            .ExecuteUpdateAsync(s => s.SetProperty(l => l.LongUrl, "https://example.com/after"), TestContext.Current.CancellationToken));
+        await fixture.First.Services.GetRequiredService<ILinkCache>().InvalidateAsync(code, TestContext.Current.CancellationToken);
+
+        var deadline = DateTime.UtcNow.AddSeconds(1);
+        string? location;
+        do
+        {
+            location = (await second.GetAsync($"/{code}", TestContext.Current.CancellationToken)).Headers.Location?.OriginalString;
+        }
+        while (location != "https://example.com/after" && DateTime.UtcNow < deadline && await Delay());
+
+        Assert.Equal("https://example.com/after", location);
+    }
+
+    [Fact]
+    public async Task ALinkCreatedOnOneInstanceReplacesTheOthersCachedNotFound()
+    {
+        using var first = fixture.First.CreateApiClient();
+        using var second = fixture.Second.CreateApiClient();
+        var alias = $"late-{Guid.NewGuid().ToString("N")[..8]}";
+        Assert.Equal(HttpStatusCode.NotFound, (await second.GetAsync($"/{alias}", TestContext.Current.CancellationToken)).StatusCode);
+
+        await first.CreateLinkAsync(new { long_url = "https://example.com/late", custom_alias = alias });
+
+        var deadline = DateTime.UtcNow.AddSeconds(1);
+        HttpStatusCode status;
+        do
+        {
+            status = (await second.GetAsync($"/{alias}", TestContext.Current.CancellationToken)).StatusCode;
+        }
+        while (status != HttpStatusCode.Found && DateTime.UtcNow < deadline && await Delay());
+
+        Assert.Equal(HttpStatusCode.Found, status);
+    }
+
+    private static async Task<bool> Delay()
+    {
+        await Task.Delay(25, TestContext.Current.CancellationToken);
+        return true;
+    }
+}

@@ -1,0 +1,6 @@
+namespace UrlShortener.Web.Tests.Infrastructure;
+
+public interface IAppFixture
+{
+    ShortenerApp App { get; }
+}
