@@ -22,6 +22,7 @@
 SVC_APT_PACKAGES=(
   postgresql-15
   redis-server
+  chromium
 )
 
 # Where the PostgreSQL 15 server binaries live (the Debian layout); overridable.
