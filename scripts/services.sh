@@ -17,12 +17,14 @@
 #   URLSHORTENER_TEST_REDIS     127.0.0.1:PORT
 #   URLSHORTENER_REDIS_SERVER   absolute path of redis-server (for tests that run their own)
 
-# Debian packages the test suite needs. Add more here (e.g. chromium for the
-# end-to-end tests); each is installed only if dpkg does not list it as installed.
+# Debian packages the test suite needs: the two services, Chromium for the
+# end-to-end tests and docker-compose to validate docker-compose.yml (there is no
+# Docker engine here). Each is installed only if dpkg does not list it.
 SVC_APT_PACKAGES=(
   postgresql-15
   redis-server
   chromium
+  docker-compose
 )
 
 # Where the PostgreSQL 15 server binaries live (the Debian layout); overridable.

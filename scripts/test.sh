@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # The test command: ./scripts/test.sh [extra dotnet test args, e.g. --filter X]
 #
-# Installs missing packages (PostgreSQL 15, Redis 7; see SVC_APT_PACKAGES in
-# scripts/services.sh), starts a throwaway PostgreSQL cluster and Redis on free
+# Installs missing packages (PostgreSQL 15, Redis 7, Chromium, docker-compose;
+# see SVC_APT_PACKAGES in scripts/services.sh), validates docker-compose.yml, starts a throwaway PostgreSQL cluster and Redis on free
 # loopback ports, runs `dotnet test` on the solution with TRX results in
 # artifacts/test-results, stops the services, and prints the totals as the
 # last line: "N passed, N failed" (", N skipped" when some were skipped).
@@ -58,8 +58,15 @@ trx_totals() {
   if ((TRX_SKIPPED > 0)); then TRX_SUMMARY+=", $TRX_SKIPPED skipped"; fi
 }
 
+# docker-compose.yml cannot be run here (no Docker engine), but it can be linted.
+check_compose() {
+  svc_log "docker-compose config (validating docker-compose.yml)"
+  SHORT_CODE_KEY=compose-validation-key-0123456789 docker-compose -f "$REPO_ROOT/docker-compose.yml" config -q
+}
+
 main() {
   svc_install_packages
+  check_compose
   svc_start
 
   rm -rf "$RESULTS"

@@ -45,6 +45,7 @@ app.MapRazorComponents<App>()
     .AddInteractiveServerRenderMode()
     .AddInteractiveWebAssemblyRenderMode()
     .AddAdditionalAssemblies(typeof(UrlShortener.Web.Client._Imports).Assembly);
+app.MapNotFoundFallback();
 
 await app.RunAsync();
 

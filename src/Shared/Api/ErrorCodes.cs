@@ -12,6 +12,7 @@ public static class ErrorCodes
     public const string PayloadTooLarge = "PAYLOAD_TOO_LARGE";
     public const string NotFound = "NOT_FOUND";
     public const string MethodNotAllowed = "METHOD_NOT_ALLOWED";
+    public const string Unauthorized = "UNAUTHORIZED";
     public const string InternalError = "INTERNAL_ERROR";
 
     // Destination URL refusals: each names what is wrong so a person can fix it.

@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Diagnostics;
 using UrlShortener.Shared.Api;
-using UrlShortener.Web.Features.Redirects;
 
 namespace UrlShortener.Web.Api;
 

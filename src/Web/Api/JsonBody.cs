@@ -19,6 +19,7 @@ public sealed class JsonBody<T>
     public const long MaxBytes = 16 * 1024;
 
     private static readonly JsonReaderOptions ReaderOptions = new() { MaxDepth = 16 };
+    private static readonly byte[] Utf8Bom = [0xEF, 0xBB, 0xBF];
 
     private JsonBody(T? value, ApiProblem? problem)
     {
@@ -110,8 +111,10 @@ public sealed class JsonBody<T>
 
             if (result.IsCompleted || result.IsCanceled)
             {
-                // The pipe's buffer is only valid until the next read; the body is small, so copy it.
-                var copy = new ReadOnlySequence<byte>(buffer.ToArray());
+                // The pipe's buffer is only valid until the next read; the body is small, so copy it. A UTF-8 byte
+                // order mark (some Windows tools send one) is not JSON, so it goes.
+                var bytes = buffer.ToArray();
+                var copy = bytes.AsSpan().StartsWith(Utf8Bom) ? new ReadOnlySequence<byte>(bytes, 3, bytes.Length - 3) : new ReadOnlySequence<byte>(bytes);
                 reader.AdvanceTo(buffer.End);
                 return copy;
             }

@@ -1,4 +1,7 @@
 using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using UrlShortener.Web.Features.Redirects;
 using UrlShortener.Web.Tests.Infrastructure;
 
 namespace UrlShortener.Web.Tests.Caching;
@@ -10,18 +13,22 @@ public sealed class RedisOutageTests : IAsyncLifetime
     private readonly string _prefix = $"outage-{Guid.NewGuid():N}:";
     private PostgresDatabase _database = null!;
     private ShortenerApp _app = null!;
+    private ShortenerApp _peer = null!;
 
     public async ValueTask InitializeAsync()
     {
         await _redis.StartAsync();
         _database = await PostgresDatabase.CreateAsync();
         _app = new ShortenerApp(PostgresRedisAppFixture.Settings(_database.ConnectionString, _redis.Endpoint, _prefix));
+        _peer = new ShortenerApp(PostgresRedisAppFixture.Settings(_database.ConnectionString, _redis.Endpoint, _prefix));
         _ = _app.Server;
+        _ = _peer.Server;
     }
 
     public async ValueTask DisposeAsync()
     {
         await _app.DisposeAsync();
+        await _peer.DisposeAsync();
         await _database.DisposeAsync();
         await _redis.DisposeAsync();
     }
@@ -38,6 +45,13 @@ public sealed class RedisOutageTests : IAsyncLifetime
         await _redis.StopAsync();
 
         Assert.Equal(HttpStatusCode.Found, (await client.GetAsync($"/{before}", ct)).StatusCode);
+        // Forget it locally too: with L1 empty and L2 unreachable, the answer must come from PostgreSQL.
+        await _app.Services.GetRequiredService<ILinkCache>().InvalidateAsync(before, ct);
+        var lookups = _app.LinkLookups.Count;
+        var fromDatabase = await client.GetAsync($"/{before}", ct);
+        Assert.Equal(HttpStatusCode.Found, fromDatabase.StatusCode);
+        Assert.Equal("https://example.com/before-outage", fromDatabase.Headers.Location?.OriginalString);
+        Assert.Equal(lookups + 1, _app.LinkLookups.Count);
         var during = await client.CreateLinkAsync(new { long_url = "https://example.com/during-outage" });
         var duringRedirect = await client.GetAsync($"/{during}", ct);
         Assert.Equal(HttpStatusCode.Found, duringRedirect.StatusCode);
@@ -58,6 +72,23 @@ public sealed class RedisOutageTests : IAsyncLifetime
         }
 
         Assert.True(recovered, "The cache should write to Redis again within 30 s of Redis coming back.");
+
+        // The backplane is back too: an invalidation on one instance reaches the other's memory.
+        using var peer = _peer.CreateApiClient();
+        var shared = await client.CreateLinkAsync(new { long_url = "https://example.com/v1" });
+        Assert.Equal("https://example.com/v1", (await peer.GetAsync($"/{shared}", ct)).Headers.Location?.OriginalString);
+        await _app.WithDbAsync(db => db.Links.Where(l => l.ShortCode == shared)
+            .ExecuteUpdateAsync(s => s.SetProperty(l => l.LongUrl, "https://example.com/v2"), ct));
+        await _app.Services.GetRequiredService<ILinkCache>().InvalidateAsync(shared, ct);
+        string? location = null;
+        deadline = DateTime.UtcNow.AddSeconds(10);
+        while (location != "https://example.com/v2" && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(50, ct);
+            location = (await peer.GetAsync($"/{shared}", ct)).Headers.Location?.OriginalString;
+        }
+
+        Assert.Equal("https://example.com/v2", location);
     }
 
     [Fact]

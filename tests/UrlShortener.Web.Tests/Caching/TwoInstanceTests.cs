@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using StackExchange.Redis;
 using UrlShortener.Web.Features.Redirects;
 using UrlShortener.Web.Tests.Infrastructure;
 
@@ -76,6 +77,42 @@ public sealed class TwoInstanceTests(TwoInstancesFixture fixture) : IClassFixtur
         while (status != HttpStatusCode.Found && DateTime.UtcNow < deadline && await Delay());
 
         Assert.Equal(HttpStatusCode.Found, status);
+    }
+
+    [Fact]
+    public async Task TheSameAliasRequestedOnBothInstancesAtOnceIsGivenOnce()
+    {
+        using var first = fixture.First.CreateApiClient();
+        using var second = fixture.Second.CreateApiClient();
+
+        for (var round = 0; round < 10; round++)
+        {
+            var alias = $"both-{Guid.NewGuid().ToString("N")[..10]}";
+            var answers = await Task.WhenAll(
+                Task.Run(() => first.ShortenAsync(new { long_url = "https://a.example/", custom_alias = alias })),
+                Task.Run(() => second.ShortenAsync(new { long_url = "https://b.example/", custom_alias = alias })));
+
+            Assert.Equal([HttpStatusCode.Created, HttpStatusCode.Conflict], answers.Select(a => a.Status).Order().ToArray());
+        }
+    }
+
+    [Fact]
+    public async Task RedisHoldsACachedLinkUnderItsSpecKeyForTwentyFourHours()
+    {
+        using var client = fixture.First.CreateApiClient();
+        var code = await client.CreateLinkAsync(new { long_url = "https://example.com/ttl" });
+        await using var redis = await ConnectionMultiplexer.ConnectAsync(TestServices.Redis);
+        var key = $"{fixture.RedisPrefix}url:{code}";
+
+        TimeSpan? ttl = null;
+        var deadline = DateTime.UtcNow.AddSeconds(5);
+        while (ttl is null && DateTime.UtcNow < deadline && await Delay())
+        {
+            ttl = await redis.GetDatabase().KeyTimeToLiveAsync(key);
+        }
+
+        Assert.NotNull(ttl);
+        Assert.InRange(ttl.Value, TimeSpan.FromHours(23), TimeSpan.FromHours(24));
     }
 
     private static async Task<bool> Delay()

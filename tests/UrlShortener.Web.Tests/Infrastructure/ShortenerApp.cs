@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using UrlShortener.Web.Data;
 
@@ -13,6 +14,8 @@ public sealed class ShortenerApp(IReadOnlyDictionary<string, string?> settings) 
     public const string BaseUrl = "https://sho.rt";
 
     public ShiftableTimeProvider Time { get; } = new();
+
+    public LinkLookupCounter LinkLookups { get; } = new();
 
     public static Dictionary<string, string?> CommonSettings() => new()
     {
@@ -42,6 +45,10 @@ public sealed class ShortenerApp(IReadOnlyDictionary<string, string?> settings) 
             builder.UseSetting(key, value);
         }
 
-        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Time));
+        builder.ConfigureTestServices(services =>
+        {
+            services.AddSingleton<TimeProvider>(Time);
+            services.AddSingleton<IInterceptor>(LinkLookups);
+        });
     }
 }

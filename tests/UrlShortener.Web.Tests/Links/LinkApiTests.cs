@@ -1,7 +1,9 @@
 using System.Globalization;
 using System.Net;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
 using UrlShortener.Tests.Common;
+using UrlShortener.Web.Features.Links.Codes;
 using UrlShortener.Web.Tests.Infrastructure;
 
 namespace UrlShortener.Web.Tests.Links;
@@ -48,6 +50,28 @@ public abstract class LinkApiTests<TFixture>(TFixture fixture) : IClassFixture<T
         Assert.Equal(codes.Count, codes.Distinct(StringComparer.Ordinal).Count());
         // Sequential counters would give codes sharing a long common prefix; permuted ids do not.
         Assert.Contains(codes.Zip(codes.Skip(1)), pair => pair.First[..3] != pair.Second[..3]);
+    }
+
+    [Fact]
+    public async Task AGeneratedCodeThatMeetsAnExistingAliasIsSkipped()
+    {
+        var encoder = App.Services.GetRequiredService<ShortCodeEncoder>();
+        long id;
+        do
+        {
+            // Stay clear of a block boundary, where the next id would come from a fresh block.
+            Assert.True(encoder.TryDecode(await Client.CreateLinkAsync(new { long_url = "https://example.com/probe" }), out id));
+        }
+        while (id % 1000 >= 990);
+
+        var squatted = encoder.Encode(id + 1);
+        await Client.CreateLinkAsync(new { long_url = "https://example.com/squatter", custom_alias = squatted });
+        var answer = await Client.ShortenAsync(new { long_url = "https://example.com/next" });
+
+        Assert.Equal(HttpStatusCode.Created, answer.Status);
+        Assert.Equal(encoder.Encode(id + 2), answer.Data.GetProperty("short_code").GetString());
+        var squatter = await Client.GetAsync($"/{squatted}", TestContext.Current.CancellationToken);
+        Assert.Equal("https://example.com/squatter", squatter.Headers.Location?.OriginalString);
     }
 
     [Fact]
@@ -117,8 +141,18 @@ public abstract class LinkApiTests<TFixture>(TFixture fixture) : IClassFixture<T
         Assert.Equal(HttpStatusCode.Found, (await Client.GetAsync($"/{code}", TestContext.Current.CancellationToken)).StatusCode);
 
         App.Time.Advance(TimeSpan.FromHours(2));
-        var response = await Client.GetAsync($"/{code}", TestContext.Current.CancellationToken);
-        var info = await Client.GetJsonAsync($"/api/v1/urls/{code}");
+        HttpResponseMessage response;
+        ApiAnswer info;
+        try
+        {
+            response = await Client.GetAsync($"/{code}", TestContext.Current.CancellationToken);
+            info = await Client.GetJsonAsync($"/api/v1/urls/{code}");
+        }
+        finally
+        {
+            // The app (and its clock) is shared by the class: put time back for the other tests.
+            App.Time.Advance(TimeSpan.FromHours(-2));
+        }
 
         Assert.Equal(HttpStatusCode.Gone, response.StatusCode);
         Assert.Contains("expired", await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);

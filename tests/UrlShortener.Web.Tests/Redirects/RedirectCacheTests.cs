@@ -19,12 +19,14 @@ public abstract class RedirectCacheTests<TFixture>(TFixture fixture) : IClassFix
         var code = $"ghost-{Guid.NewGuid().ToString("N")[..8]}";
         using var misses = Collect("urlshortener.link_cache.misses");
         using var hits = Collect("urlshortener.link_cache.hits");
+        var queriesBefore = fixture.App.LinkLookups.Count;
 
         for (var i = 0; i < 5; i++)
         {
             Assert.Equal(HttpStatusCode.NotFound, (await _client.GetAsync($"/{code}", TestContext.Current.CancellationToken)).StatusCode);
         }
 
+        Assert.Equal(1, fixture.App.LinkLookups.Count - queriesBefore);
         Assert.Equal(1, Sum(misses));
         Assert.Equal(4, Sum(hits));
     }
@@ -50,11 +52,13 @@ public abstract class RedirectCacheTests<TFixture>(TFixture fixture) : IClassFix
         // Forget it everywhere, so that the herd below finds every cache level empty.
         await fixture.App.Services.GetRequiredService<ILinkCache>().InvalidateAsync(alias, TestContext.Current.CancellationToken);
         using var misses = Collect("urlshortener.link_cache.misses");
+        var queriesBefore = fixture.App.LinkLookups.Count;
 
         var responses = await Task.WhenAll(Enumerable.Range(0, 50)
             .Select(_ => Task.Run(() => _client.GetAsync($"/{alias}", TestContext.Current.CancellationToken))));
 
         Assert.All(responses, r => Assert.Equal(HttpStatusCode.Found, r.StatusCode));
+        Assert.Equal(1, fixture.App.LinkLookups.Count - queriesBefore);
         Assert.Equal(1, Sum(misses));
     }
 

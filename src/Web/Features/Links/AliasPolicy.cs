@@ -7,6 +7,8 @@ namespace UrlShortener.Web.Features.Links;
 /// <summary>Decides whether a requested custom alias may be used at all (availability is the database's call).</summary>
 public sealed class AliasPolicy(ReservedAliases reserved)
 {
+    public bool IsReserved(string code) => reserved.Contains(code);
+
     public ApiProblem? Check(string alias)
     {
         if (!AliasRules.IsWellFormed(alias))
@@ -16,7 +18,7 @@ public sealed class AliasPolicy(ReservedAliases reserved)
                 + "not starting or ending with a hyphen.");
         }
 
-        return reserved.Contains(alias)
+        return IsReserved(alias)
             ? ApiProblem.BadRequest(ErrorCodes.ReservedAlias, $"'{alias}' is reserved by the service; choose another alias.")
             : null;
     }

@@ -35,83 +35,76 @@ public static class CreateLink
         }
 
         var request = body.Value!;
-        var now = TruncateToSeconds(time.GetUtcNow());
+        var now = time.GetUtcNow();
         var settings = options.Value;
-        if (Validate(request, now, settings, shortUrls.OwnHosts(http), aliases) is { } problem)
+        var verdict = DestinationValidator.Check(request.LongUrl, new DestinationRules(settings.AllowPrivateDestinations, shortUrls.OwnHosts(http)));
+        if (Validate(request, verdict, now, aliases) is { } problem)
         {
-            return ApiResults.Error(problem.Problem);
+            return ApiResults.Error(problem);
         }
 
-        var (longUrl, expiresAt, redirectType) = Normalize(request, now, settings);
+        var createdAt = TruncateToSeconds(now);
         var link = new ShortLink
         {
             ShortCode = request.CustomAlias ?? "",
-            LongUrl = longUrl,
-            CreatedAt = now,
-            ExpiresAt = expiresAt,
+            LongUrl = verdict.NormalizedUrl!,
+            CreatedAt = createdAt,
+            ExpiresAt = request.ExpiresAt is { } requested ? TruncateToSeconds(requested) : DefaultExpiry(createdAt, settings),
             IsCustom = request.CustomAlias is not null,
-            RedirectType = redirectType,
+            RedirectType = (short)(request.RedirectType ?? StatusCodes.Status302Found),
         };
 
         var saved = link.IsCustom
             ? await SaveAliasAsync(db, link, cancellationToken)
-            : await SaveGeneratedAsync(db, link, allocator, cancellationToken);
+            : await SaveGeneratedAsync(db, link, allocator, aliases, cancellationToken);
         if (!saved)
         {
             return ApiResults.Error(StatusCodes.Status409Conflict, ErrorCodes.AliasTaken,
                 $"Custom alias '{link.ShortCode}' is already taken");
         }
 
-        // Replaces a cached "not found" for this code on every instance, and warms the cache for the first click.
-        await cache.SetAsync(link.ShortCode, new CachedLink(link.LongUrl, link.ExpiresAt, link.RedirectType), cancellationToken);
+        // Replaces a cached "not found" for this code on every instance and warms the cache for the first click.
+        // Not cancellable: the row is committed, so the caches must hear of it even if the client has gone.
+        await cache.SetAsync(link.ShortCode, new CachedLink(link.LongUrl, link.ExpiresAt, link.RedirectType), CancellationToken.None);
 
         var result = new ShortenedLink(
             shortUrls.For(http, link.ShortCode), link.ShortCode, link.LongUrl, link.CreatedAt, link.ExpiresAt, link.RedirectType);
         return ApiResults.Created(ApiRoutes.UrlInfoFor(link.ShortCode), result);
     }
 
-    private static ValidationFailure? Validate(
-        ShortenRequest request, DateTimeOffset now, ShortLinksOptions settings, IReadOnlyCollection<string> ownHosts, AliasPolicy aliases)
+    private static ApiProblem? Validate(ShortenRequest request, DestinationVerdict verdict, DateTimeOffset now, AliasPolicy aliases)
     {
         if (string.IsNullOrWhiteSpace(request.LongUrl))
         {
-            return new(ApiProblem.BadRequest(ErrorCodes.ValidationFailed, "long_url is required: the address the short link leads to."));
+            return ApiProblem.BadRequest(ErrorCodes.ValidationFailed, "long_url is required: the address the short link leads to.");
         }
 
-        var verdict = DestinationValidator.Check(request.LongUrl, new DestinationRules(settings.AllowPrivateDestinations, ownHosts));
         if (!verdict.IsAccepted)
         {
-            return new(ApiProblem.BadRequest(verdict.ErrorCode!, verdict.Message!));
+            return ApiProblem.BadRequest(verdict.ErrorCode!, verdict.Message!);
         }
 
         if (request.RedirectType is not (null or 301 or 302))
         {
-            return new(ApiProblem.BadRequest(ErrorCodes.InvalidRedirectType, "redirect_type must be 301 (permanent) or 302 (temporary)."));
+            return ApiProblem.BadRequest(ErrorCodes.InvalidRedirectType, "redirect_type must be 301 (permanent) or 302 (temporary).");
         }
 
-        if (request.ExpiresAt is { } expiresAt && expiresAt <= now)
+        // Compared as stored (whole seconds), so that a link can never be born expired.
+        if (request.ExpiresAt is { } expiresAt && TruncateToSeconds(expiresAt) <= now)
         {
-            return new(ApiProblem.BadRequest(ErrorCodes.InvalidExpiry, "expires_at must be in the future."));
+            return ApiProblem.BadRequest(ErrorCodes.InvalidExpiry, "expires_at must be in the future.");
         }
 
         if (request.ExpiresAt is { } far && far > now + MaxLifetime)
         {
-            return new(ApiProblem.BadRequest(ErrorCodes.InvalidExpiry, "expires_at must be within 100 years."));
+            return ApiProblem.BadRequest(ErrorCodes.InvalidExpiry, "expires_at must be within 100 years.");
         }
 
-        return request.CustomAlias is { } alias && aliases.Check(alias) is { } aliasProblem ? new(aliasProblem) : null;
+        return request.CustomAlias is { } alias ? aliases.Check(alias) : null;
     }
 
-    private static (string LongUrl, DateTimeOffset? ExpiresAt, short RedirectType) Normalize(
-        ShortenRequest request, DateTimeOffset now, ShortLinksOptions settings)
-    {
-        // Validate() accepted it, so normalisation succeeds; run once more to get the stored form.
-        var longUrl = DestinationValidator.Check(request.LongUrl, new DestinationRules(true, [])).NormalizedUrl!;
-        var expiresAt = request.ExpiresAt is { } requested
-            ? TruncateToSeconds(requested)
-            : settings.DefaultExpiryYears == 0 ? (DateTimeOffset?)null : now.AddYears(settings.DefaultExpiryYears);
-        return (longUrl, expiresAt, (short)(request.RedirectType ?? StatusCodes.Status302Found));
-    }
+    private static DateTimeOffset? DefaultExpiry(DateTimeOffset createdAt, ShortLinksOptions settings) =>
+        settings.DefaultExpiryYears == 0 ? null : createdAt.AddYears(settings.DefaultExpiryYears);
 
     private static async Task<bool> SaveAliasAsync(AppDbContext db, ShortLink link, CancellationToken cancellationToken)
     {
@@ -125,12 +118,13 @@ public static class CreateLink
     }
 
     private static async Task<bool> SaveGeneratedAsync(
-        AppDbContext db, ShortLink link, ShortCodeAllocator allocator, CancellationToken cancellationToken)
+        AppDbContext db, ShortLink link, ShortCodeAllocator allocator, AliasPolicy aliases, CancellationToken cancellationToken)
     {
         for (var attempt = 0; attempt < MaxGeneratedAttempts; attempt++)
         {
             link.ShortCode = await allocator.NextCodeAsync(cancellationToken);
-            if (await TryInsertAsync(db, link, cancellationToken))
+            // A generated code may spell a route or a reserved word ("logout", "Static"): skip it like a taken one.
+            if (!aliases.IsReserved(link.ShortCode) && await TryInsertAsync(db, link, cancellationToken))
             {
                 return true;
             }
@@ -157,6 +151,4 @@ public static class CreateLink
 
     private static DateTimeOffset TruncateToSeconds(DateTimeOffset value) =>
         new(value.UtcTicks - (value.UtcTicks % TimeSpan.TicksPerSecond), TimeSpan.Zero);
-
-    private sealed record ValidationFailure(ApiProblem Problem);
 }

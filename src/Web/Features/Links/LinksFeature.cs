@@ -17,7 +17,7 @@ public static class LinksFeature
         builder.Services.AddSingleton<ReservedAliases>();
         builder.Services.AddSingleton<AliasPolicy>();
         builder.Services.AddSingleton<ShortUrls>();
-        builder.Services.AddHostedService<CodeKeyWarning>();
+        builder.Services.AddHostedService<StartupWarnings>();
         return builder;
     }
 }

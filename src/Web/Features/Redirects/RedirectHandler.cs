@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using UrlShortener.Shared.Links;
+using UrlShortener.Web.Api;
 
 namespace UrlShortener.Web.Features.Redirects;
 

@@ -33,18 +33,27 @@ public static class CachingSetup
                 options.DistributedCacheCircuitBreakerDuration = settings.RedisCircuitBreakerDuration;
                 options.BackplaneCircuitBreakerDuration = settings.RedisCircuitBreakerDuration;
                 options.EnableAutoRecovery = true;
+                // No tags are used; turning them off spares every lookup the tag and clear checks.
+                options.DisableTagging = true;
                 options.DefaultEntryOptions = new FusionCacheEntryOptions
                 {
                     Duration = settings.Duration,
                     Size = 1,
+                    // Fail-safe: while the database is down a known link keeps redirecting from its last value.
+                    // In Redis the entry still lives no longer than Duration (the spec's 24 hours).
                     IsFailSafeEnabled = true,
-                    FailSafeMaxDuration = TimeSpan.FromDays(7),
+                    FailSafeMaxDuration = settings.Duration + TimeSpan.FromDays(1),
+                    DistributedCacheFailSafeMaxDuration = settings.Duration,
                     FailSafeThrottleDuration = TimeSpan.FromSeconds(30),
+                    FactorySoftTimeout = TimeSpan.FromMilliseconds(500),
                     // Redis must never hold a redirect hostage: writes go in the background, reads give up quickly.
                     AllowBackgroundDistributedCacheOperations = true,
                     AllowBackgroundBackplaneOperations = true,
                     DistributedCacheSoftTimeout = TimeSpan.FromMilliseconds(100),
                     DistributedCacheHardTimeout = TimeSpan.FromMilliseconds(500),
+                    // A lookup only copies the database into this instance's cache, so nobody else needs to hear of
+                    // it; writes (SetAsync, RemoveAsync) notify explicitly.
+                    SkipBackplaneNotifications = true,
                 };
             })
             .WithMemoryCache(sp => new MemoryCache(new MemoryCacheOptions

@@ -16,6 +16,8 @@ public sealed class FusionLinkCache : ILinkCache
     private readonly RedirectMetrics _metrics;
     private readonly TimeSpan _negativeDuration;
     private readonly FusionCacheEntryOptions _memoryOnly;
+    private readonly FusionCacheEntryOptions _write;
+    private readonly FusionCacheEntryOptions _writeMissing;
 
     public FusionLinkCache(IFusionCache cache, LinkLookup lookup, RedirectMetrics metrics, IOptions<LinkCacheOptions> options)
     {
@@ -29,6 +31,15 @@ public sealed class FusionLinkCache : ILinkCache
             o.SkipDistributedCacheWrite = true;
             o.SkipBackplaneNotifications = true;
         });
+        _write = cache.CreateEntryOptions(o => o.SkipBackplaneNotifications = false);
+        _writeMissing = cache.CreateEntryOptions(o =>
+        {
+            MakeNegative(o);
+            o.SkipBackplaneNotifications = false;
+        });
+
+        // L2 hits are only visible from inside FusionCache; the handler runs off the request path.
+        cache.Events.Distributed.Hit += (_, _) => _metrics.L2Hit();
     }
 
     public ValueTask<CachedLink> GetAsync(string shortCode, CancellationToken cancellationToken)
@@ -45,40 +56,39 @@ public sealed class FusionLinkCache : ILinkCache
     }
 
     public ValueTask SetAsync(string shortCode, CachedLink link, CancellationToken cancellationToken) =>
-        _cache.SetAsync(shortCode, link, link.Exists ? null : NegativeOptions(), token: cancellationToken);
+        _cache.SetAsync(shortCode, link, link.Exists ? _write : _writeMissing, token: cancellationToken);
 
     public ValueTask InvalidateAsync(string shortCode, CancellationToken cancellationToken) =>
-        _cache.RemoveAsync(shortCode, token: cancellationToken);
+        _cache.RemoveAsync(shortCode, _write, cancellationToken);
 
     private async ValueTask<CachedLink> LoadAsync(string shortCode, CancellationToken cancellationToken)
     {
-        var queried = false;
-        var link = await _cache.GetOrSetAsync<CachedLink>(
+        return await _cache.GetOrSetAsync<CachedLink>(
             shortCode,
             async (context, token) =>
             {
-                queried = true;
+                _metrics.Miss();
                 var found = await _lookup.FindAsync(shortCode, token);
                 if (!found.Exists)
                 {
-                    context.Options.Duration = _negativeDuration;
+                    MakeNegative(context.Options);
                 }
 
                 return found;
             },
             token: cancellationToken);
-
-        if (queried)
-        {
-            _metrics.Miss();
-        }
-        else
-        {
-            _metrics.L2Hit();
-        }
-
-        return link;
     }
 
-    private FusionCacheEntryOptions NegativeOptions() => _cache.CreateEntryOptions(duration: _negativeDuration);
+    /// <summary>
+    /// "No such code" is kept briefly and in this instance's memory only: scanners probing random codes must not
+    /// fill Redis or push real links out of L1, and a lookup racing the creation of that very alias can only
+    /// hide it here, for <see cref="LinkCacheOptions.NegativeDuration"/> at most.
+    /// </summary>
+    private void MakeNegative(FusionCacheEntryOptions options)
+    {
+        options.Duration = _negativeDuration;
+        options.IsFailSafeEnabled = false;
+        options.SkipDistributedCacheWrite = true;
+        options.Priority = Microsoft.Extensions.Caching.Memory.CacheItemPriority.Low;
+    }
 }

@@ -15,9 +15,12 @@ public sealed class LinkCacheOptions
     [Range(typeof(TimeSpan), "00:00:01", "30.00:00:00", ErrorMessage = "Cache:Duration must be between 1 second and 30 days.")]
     public TimeSpan Duration { get; set; } = TimeSpan.FromHours(24);
 
-    /// <summary>Lifetime of a cached "no such code"; creation replaces it at once, this only bounds a missed notice.</summary>
-    [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00", ErrorMessage = "Cache:NegativeDuration must be between 1 second and 1 day.")]
-    public TimeSpan NegativeDuration { get; set; } = TimeSpan.FromMinutes(5);
+    /// <summary>
+    /// Lifetime of a cached "no such code" (memory only). Creating the link replaces it on every instance; this
+    /// bounds the rare case of a lookup that raced the creation, or a notice lost while Redis was down.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:01", "01:00:00", ErrorMessage = "Cache:NegativeDuration must be between 1 second and 1 hour.")]
+    public TimeSpan NegativeDuration { get; set; } = TimeSpan.FromMinutes(1);
 
     /// <summary>How long Redis is left alone after an error before it is tried again.</summary>
     [Range(typeof(TimeSpan), "00:00:00", "00:10:00", ErrorMessage = "Cache:RedisCircuitBreakerDuration must be at most 10 minutes.")]

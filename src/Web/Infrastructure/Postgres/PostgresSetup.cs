@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using UrlShortener.Web.Data;
 using UrlShortener.Web.Features.Links.Codes;
 
@@ -10,8 +11,11 @@ public static class PostgresSetup
 
     public static IServiceCollection AddPostgresStorage(this IServiceCollection services, string connectionString)
     {
-        services.AddPooledDbContextFactory<PostgresAppDbContext>(options => options
-            .UseNpgsql(connectionString, npgsql => npgsql.EnableRetryOnFailure(3)));
+        // No automatic retries: a retried insert whose first commit did succeed would come back as a unique
+        // violation, turning a person's own new alias into "already taken".
+        services.AddPooledDbContextFactory<PostgresAppDbContext>((sp, options) => options
+            .UseNpgsql(connectionString)
+            .AddInterceptors(sp.GetServices<IInterceptor>()));
         services.AddSingleton<IDbContextFactory<AppDbContext>, UpcastContextFactory<PostgresAppDbContext>>();
         services.AddSingleton<IIdBlockStore, PostgresIdBlockStore>();
         return services;

@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using UrlShortener.Web.Data;
 using UrlShortener.Web.Features.Links.Codes;
 
@@ -25,8 +26,9 @@ public static class SqliteSetup
             builder.DataSource = path;
         }
 
-        services.AddPooledDbContextFactory<SqliteAppDbContext>(options => options
-            .UseSqlite(builder.ConnectionString));
+        services.AddPooledDbContextFactory<SqliteAppDbContext>((sp, options) => options
+            .UseSqlite(builder.ConnectionString)
+            .AddInterceptors(sp.GetServices<IInterceptor>()));
         services.AddSingleton<IDbContextFactory<AppDbContext>, UpcastContextFactory<SqliteAppDbContext>>();
         services.AddSingleton<IIdBlockStore, SqliteIdBlockStore>();
         return services;

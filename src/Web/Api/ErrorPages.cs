@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace UrlShortener.Web.Features.Redirects;
+namespace UrlShortener.Web.Api;
 
 /// <summary>
 /// The pages a visitor sees when a short link cannot take them anywhere. Rendered once into bytes: under a flood
