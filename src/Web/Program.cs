@@ -1,9 +1,12 @@
 using UrlShortener.Web.Api;
 using UrlShortener.Web.Components;
 using UrlShortener.Web.Data;
+using UrlShortener.Web.Features.Analytics;
 using UrlShortener.Web.Features.Health;
 using UrlShortener.Web.Features.Links;
 using UrlShortener.Web.Features.Redirects;
+using UrlShortener.Web.Features.Redirects.Clicks;
+using UrlShortener.Web.Hosting;
 using UrlShortener.Web.Infrastructure;
 using UrlShortener.Web.Observability;
 
@@ -15,6 +18,9 @@ builder.AddData();
 builder.AddInfrastructure();
 builder.AddLinks();
 builder.AddRedirects();
+builder.AddClickCapture();
+builder.AddClickIngestionInWeb();
+builder.AddTrustedProxies();
 builder.AddHealth();
 builder.AddTelemetry();
 builder.Services.AddRazorComponents()
@@ -25,6 +31,7 @@ var app = builder.Build();
 
 await app.MigrateDatabaseAsync();
 
+app.UseForwardedHeaders();
 app.UseExceptionHandler();
 app.UseApiStatusCodePages();
 if (!app.Environment.IsDevelopment())
@@ -39,6 +46,7 @@ app.UseAntiforgery();
 app.MapStaticAssets();
 app.MapRedirectEndpoints();
 app.MapLinksEndpoints();
+app.MapAnalyticsEndpoints();
 app.MapHealthEndpoints();
 app.MapTelemetryEndpoints();
 app.MapRazorComponents<App>()

@@ -7,9 +7,12 @@ public static class ApiRoutes
     public const string Shorten = Prefix + "/shorten";
     public const string Available = Prefix + "/available/{alias}";
     public const string UrlInfo = Prefix + "/urls/{short_code}";
+    public const string Analytics = Prefix + "/analytics/{short_code}";
     public const string Health = "/healthz";
 
     public static string AvailableFor(string alias) => $"{Prefix}/available/{Uri.EscapeDataString(alias)}";
+
+    public static string AnalyticsFor(string shortCode) => $"{Prefix}/analytics/{Uri.EscapeDataString(shortCode)}";
 
     public static string UrlInfoFor(string shortCode) => $"{Prefix}/urls/{Uri.EscapeDataString(shortCode)}";
 }

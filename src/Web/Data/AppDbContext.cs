@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using UrlShortener.Web.Features.Analytics;
 using UrlShortener.Web.Features.Links;
 
 namespace UrlShortener.Web.Data;
@@ -11,9 +12,16 @@ public abstract class AppDbContext(DbContextOptions options) : DbContext(options
 {
     public DbSet<ShortLink> Links => Set<ShortLink>();
 
+    public DbSet<LinkDailyStat> DailyStats => Set<LinkDailyStat>();
+
+    public DbSet<LinkDailyDimension> DailyDimensions => Set<LinkDailyDimension>();
+
+    public DbSet<ClickEventRecord> ClickEvents => Set<ClickEventRecord>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         base.OnModelCreating(modelBuilder);
         modelBuilder.ApplyConfiguration(new ShortLinkConfiguration());
+        AnalyticsConfiguration.Configure(modelBuilder);
     }
 }

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Npgsql;
 using UrlShortener.Web.Infrastructure.Postgres;
 using UrlShortener.Web.Infrastructure.Sqlite;
 
@@ -7,6 +8,8 @@ namespace UrlShortener.Web.Data;
 
 public static class DataSetup
 {
+    private const long MigrationLockKey = 7_242_001_813;
+
     /// <summary>Picks the database from <c>Database:Provider</c>; features only ever see <see cref="AppDbContext"/>.</summary>
     public static IHostApplicationBuilder AddData(this IHostApplicationBuilder builder)
     {
@@ -49,6 +52,23 @@ public static class DataSetup
         }
 
         await using var db = await app.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
+        if (db.Database.IsNpgsql())
+        {
+            // Several instances starting together must not apply the same migration twice: they queue on a
+            // session-level advisory lock, and each finds the schema up to date once it gets its turn.
+            await using var gate = new NpgsqlConnection(db.Database.GetConnectionString());
+            await gate.OpenAsync();
+            await using (var lockCommand = new NpgsqlCommand($"SELECT pg_advisory_lock({MigrationLockKey})", gate))
+            {
+                await lockCommand.ExecuteNonQueryAsync();
+            }
+
+            await db.Database.MigrateAsync();
+            await using var unlock = new NpgsqlCommand($"SELECT pg_advisory_unlock({MigrationLockKey})", gate);
+            await unlock.ExecuteNonQueryAsync();
+            return;
+        }
+
         await db.Database.MigrateAsync();
         if (db.Database.IsSqlite())
         {

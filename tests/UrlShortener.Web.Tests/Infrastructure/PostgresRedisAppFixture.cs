@@ -16,6 +16,8 @@ public sealed class PostgresRedisAppFixture : IAsyncLifetime, IAppFixture
         settings["ConnectionStrings:Postgres"] = postgres;
         settings["ConnectionStrings:Redis"] = redis;
         settings["Redis:KeyPrefix"] = redisPrefix;
+        settings["Clicks:Transport"] = "RedisStreams";
+        settings["RedisStreams:ClaimIdleTime"] = "00:00:02";
         return settings;
     }
 

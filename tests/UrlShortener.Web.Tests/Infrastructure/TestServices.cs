@@ -14,8 +14,25 @@ public static class TestServices
 
     public static string Redis => Require("URLSHORTENER_TEST_REDIS");
 
+    /// <summary>Where scripts/geo.sh put the DB-IP databases (the test script runs it).</summary>
+    public static string GeoDirectory =>
+        Environment.GetEnvironmentVariable("URLSHORTENER_GEO_DIR") is { Length: > 0 } dir ? dir : DefaultGeoDirectory();
+
     public static string RedisServerBinary =>
         Environment.GetEnvironmentVariable("URLSHORTENER_REDIS_SERVER") is { Length: > 0 } path ? path : "redis-server";
+
+    private static string DefaultGeoDirectory()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "UrlShortener.sln")))
+            {
+                return Path.Combine(dir.FullName, "src", "Web", "data", "geo");
+            }
+        }
+
+        return Path.Combine("src", "Web", "data", "geo");
+    }
 
     private static string Require(string variable) =>
         Environment.GetEnvironmentVariable(variable) is { Length: > 0 } value

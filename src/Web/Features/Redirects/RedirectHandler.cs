@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using Microsoft.Extensions.Primitives;
+using UrlShortener.Shared.Analytics;
 using UrlShortener.Shared.Links;
 using UrlShortener.Web.Api;
 
@@ -8,7 +10,7 @@ namespace UrlShortener.Web.Features.Redirects;
 /// <c>GET /{short_code}</c>, the hot path: shape check, cache lookup, headers. No EF, no per-request services,
 /// nothing awaited but the cache; the cached destination string goes into the Location header as it is.
 /// </summary>
-public sealed class RedirectHandler(ILinkCache cache, TimeProvider time, RedirectMetrics metrics)
+public sealed class RedirectHandler(ILinkCache cache, IClickEventSink clicks, TimeProvider time, RedirectMetrics metrics)
 {
     public const string RouteParameter = "short_code";
 
@@ -26,12 +28,13 @@ public sealed class RedirectHandler(ILinkCache cache, TimeProvider time, Redirec
             ? await cache.GetAsync(code!, http.RequestAborted)
             : CachedLink.Missing;
 
+        var now = time.GetUtcNow();
         if (!link.Exists)
         {
             response.StatusCode = StatusCodes.Status404NotFound;
             await ErrorPages.WriteAsync(response, ErrorPages.NotFound);
         }
-        else if (link.IsExpiredAt(time.GetUtcNow()))
+        else if (link.IsExpiredAt(now))
         {
             response.StatusCode = StatusCodes.Status410Gone;
             await ErrorPages.WriteAsync(response, ErrorPages.Gone);
@@ -44,8 +47,28 @@ public sealed class RedirectHandler(ILinkCache cache, TimeProvider time, Redirec
             response.Headers.Location = link.LongUrl;
             response.Headers.CacheControl = NoCache;
             response.ContentLength = 0;
+            if (HttpMethods.IsGet(http.Request.Method))
+            {
+                // HEAD comes from link checkers, not visitors. Recording is a buffer write; nothing is awaited.
+                clicks.Record(Capture(http, code!, now));
+            }
         }
 
         metrics.Answered(response.StatusCode, Stopwatch.GetElapsedTime(started).TotalSeconds);
     }
+
+    private static ClickEvent Capture(HttpContext http, string code, DateTimeOffset now)
+    {
+        var headers = http.Request.Headers;
+        return new ClickEvent(
+            Guid.CreateVersion7(now),
+            code,
+            now,
+            http.Connection.RemoteIpAddress?.ToString(),
+            NullIfEmpty(headers.UserAgent),
+            NullIfEmpty(headers.Referer),
+            NullIfEmpty(headers.AcceptLanguage));
+    }
+
+    private static string? NullIfEmpty(StringValues value) => StringValues.IsNullOrEmpty(value) ? null : value.ToString();
 }
