@@ -1,6 +1,8 @@
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 using UrlShortener.Web.Features.Redirects;
+using UrlShortener.Web.Features.Redirects.Clicks;
+using UrlShortener.Workers.ClickIngestion;
 
 namespace UrlShortener.Web.Observability;
 
@@ -20,7 +22,7 @@ public static class TelemetrySetup
             .WithMetrics(metrics =>
             {
                 metrics
-                    .AddMeter(RedirectMetrics.MeterName)
+                    .AddMeter(RedirectMetrics.MeterName, ClickMetrics.MeterName, IngestionMetrics.MeterName)
                     .AddMeter("Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Server.Kestrel")
                     .AddRuntimeInstrumentation()
                     .AddPrometheusExporter();

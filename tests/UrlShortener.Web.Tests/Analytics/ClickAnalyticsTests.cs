@@ -115,3 +115,5 @@ public abstract class ClickAnalyticsTests<TFixture>(TFixture fixture) : IClassFi
 public sealed class ClickAnalyticsInProcessOnSqliteTests(SqliteAppFixture fixture) : ClickAnalyticsTests<SqliteAppFixture>(fixture);
 
 public sealed class ClickAnalyticsRedisStreamsOnPostgresTests(PostgresRedisAppFixture fixture) : ClickAnalyticsTests<PostgresRedisAppFixture>(fixture);
+
+public sealed class ClickAnalyticsKafkaOnPostgresTests(KafkaAppFixture fixture) : ClickAnalyticsTests<KafkaAppFixture>(fixture);

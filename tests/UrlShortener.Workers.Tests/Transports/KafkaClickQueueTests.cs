@@ -1,3 +1,4 @@
+using UrlShortener.Tests.Common;
 using System.Text;
 using System.Text.Json;
 using Confluent.Kafka;

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Caching.StackExchangeRedis;
 using Microsoft.Extensions.Options;
@@ -65,7 +66,8 @@ public static class CachingSetup
         if (withRedis)
         {
             fusion
-                .WithSerializer(new FusionCacheSystemTextJsonSerializer())
+                // IncludeFields keeps value tuples intact, as FusionCache's start-up check asks.
+                .WithSerializer(new FusionCacheSystemTextJsonSerializer(new JsonSerializerOptions { IncludeFields = true }))
                 .WithDistributedCache(sp => new RedisCache(new RedisCacheOptions
                 {
                     ConnectionMultiplexerFactory = () => Task.FromResult(sp.GetRequiredService<IConnectionMultiplexer>()),

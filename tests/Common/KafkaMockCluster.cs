@@ -1,6 +1,6 @@
 using Confluent.Kafka;
 
-namespace UrlShortener.Workers.Tests.Transports;
+namespace UrlShortener.Tests.Common;
 
 /// <summary>
 /// librdkafka's in-process mock cluster (three brokers on loopback ports). The cluster lives inside the client that
