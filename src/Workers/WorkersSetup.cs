@@ -27,6 +27,7 @@ public static class WorkersSetup
         services.TryAddSingleton<IGeoLocator, MaxMindGeoLocator>();
         services.TryAddSingleton(_ => UserAgentClassifier.LoadEmbedded());
         services.TryAddSingleton<ClickEnricher>();
+        services.TryAddSingleton(sp => new Lazy<ClickEnricher>(sp.GetRequiredService<ClickEnricher>));
 
         var provider = configuration["Database:Provider"];
         if (string.Equals(provider, "Postgres", StringComparison.OrdinalIgnoreCase))

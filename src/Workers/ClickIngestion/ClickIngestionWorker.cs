@@ -9,11 +9,12 @@ namespace UrlShortener.Workers.ClickIngestion;
 /// <summary>
 /// Receive a batch (up to 1,000 events or 1 s), enrich, store, and only then acknowledge. A batch that cannot be
 /// stored is retried in place with back-off, never skipped: acknowledging later batches first would lose it on
-/// transports that acknowledge by offset.
+/// transports that acknowledge by offset. The enricher is lazy because loading the user-agent rules takes a few
+/// seconds, which must not hold up the start of the web app that hosts this worker.
 /// </summary>
 public sealed partial class ClickIngestionWorker(
     IClickQueueConsumerFactory consumers,
-    ClickEnricher enricher,
+    Lazy<ClickEnricher> enricher,
     IClickStore store,
     IngestionMetrics metrics,
     TimeProvider time,
@@ -66,7 +67,7 @@ public sealed partial class ClickIngestionWorker(
         var enriched = new List<EnrichedClick>(batch.Events.Count);
         foreach (var click in batch.Events)
         {
-            enriched.Add(enricher.Enrich(click));
+            enriched.Add(enricher.Value.Enrich(click));
         }
 
         var stored = await StoreUntilDoneAsync(enriched, stoppingToken);

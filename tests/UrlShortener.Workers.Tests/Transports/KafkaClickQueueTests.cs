@@ -55,6 +55,19 @@ public sealed class KafkaClickQueueTests : DurableClickQueueContractTests, IClas
     }
 
     [Fact]
+    public async Task DisposingTwiceIsHarmless()
+    {
+        // The container disposes the queue once per registration it is exposed under.
+        var queue = new KafkaClickQueue(_options, TimeProvider.System, NullLoggerFactory.Instance);
+        await queue.PublishAsync(TestClicks.Create(3), TestContext.Current.CancellationToken);
+
+        queue.Dispose();
+        var second = Record.Exception(queue.Dispose);
+
+        Assert.Null(second);
+    }
+
+    [Fact]
     public async Task SkipsUnreadableMessagesWithoutBlockingThePartition()
     {
         var published = TestClicks.Create(EventCount);

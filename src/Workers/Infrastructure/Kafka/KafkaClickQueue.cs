@@ -88,9 +88,13 @@ public sealed class KafkaClickQueue : IClickQueue, IClickQueueConsumerFactory, I
             BuildConsumerConfig(_options, clientId), _options.Topic, _timeProvider, _loggerFactory.CreateLogger<KafkaClickQueueConsumer>());
     }
 
+    private int _disposed;
+
     public void Dispose()
     {
-        if (!_producer.IsValueCreated)
+        // The container disposes this instance once per registration it is exposed under (queue and consumer
+        // factory), so only the first call may touch the producer.
+        if (Interlocked.Exchange(ref _disposed, 1) == 1 || !_producer.IsValueCreated)
         {
             return;
         }
