@@ -3,10 +3,13 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Npgsql;
+using StackExchange.Redis;
 using UrlShortener.Workers.ClickIngestion;
 using UrlShortener.Workers.ClickIngestion.Enrichment;
 using UrlShortener.Workers.Infrastructure.MaxMind;
 using UrlShortener.Workers.Infrastructure.Postgres;
+using UrlShortener.Workers.Infrastructure.Redis;
+using UrlShortener.Workers.Infrastructure.RedisStreams;
 using UrlShortener.Workers.Infrastructure.Sqlite;
 
 namespace UrlShortener.Workers;
@@ -43,6 +46,20 @@ public static class WorkersSetup
         {
             var connectionString = SqliteConnectionStrings.Resolve(configuration.GetConnectionString(SqliteConnectionStrings.Name), environment.ContentRootPath);
             services.TryAddSingleton<IClickStore>(_ => new SqliteClickStore(connectionString));
+        }
+
+        var redis = configuration.GetConnectionString("Redis");
+        if (string.IsNullOrWhiteSpace(redis))
+        {
+            services.TryAddSingleton<ILiveClickCounter, NoLiveClickCounter>();
+        }
+        else
+        {
+            // The web process shares its multiplexer; a stand-alone worker opens its own.
+            services.TryAddSingleton(_ => new OwnedRedisConnection(redis));
+            services.TryAddSingleton<ILiveClickCounter>(sp => new RedisLiveClickCounter(
+                sp.GetService<IConnectionMultiplexer>() ?? sp.GetRequiredService<OwnedRedisConnection>().Multiplexer,
+                configuration["Redis:KeyPrefix"] ?? ""));
         }
 
         services.AddHostedService<ClickIngestionWorker>();

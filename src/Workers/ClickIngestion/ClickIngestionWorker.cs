@@ -16,6 +16,7 @@ public sealed partial class ClickIngestionWorker(
     IClickQueueConsumerFactory consumers,
     Lazy<ClickEnricher> enricher,
     IClickStore store,
+    ILiveClickCounter liveCounter,
     IngestionMetrics metrics,
     TimeProvider time,
     IOptions<WorkersOptions> options,
@@ -72,6 +73,7 @@ public sealed partial class ClickIngestionWorker(
 
         var stored = await StoreUntilDoneAsync(enriched, stoppingToken);
         await consumer.AcknowledgeAsync(batch, stoppingToken);
+        await BumpLiveCounterAsync(stored, stoppingToken);
 
         var oldest = batch.Events.Min(e => e.OccurredAt);
         metrics.Stored(stored.Count, enriched.Count, (time.GetUtcNow() - oldest).TotalSeconds, Stopwatch.GetElapsedTime(started).TotalSeconds);
@@ -97,6 +99,19 @@ public sealed partial class ClickIngestionWorker(
         }
     }
 
+    private async Task BumpLiveCounterAsync(IReadOnlyList<EnrichedClick> stored, CancellationToken stoppingToken)
+    {
+        try
+        {
+            await liveCounter.AddAsync(stored, stoppingToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // The database already holds the truth; a missed live increment is not worth holding the queue for.
+            LogLiveCounterFailed(logger, ex, stored.Count);
+        }
+    }
+
     private static TimeSpan NextBackoff(TimeSpan current) =>
         current == TimeSpan.Zero ? TimeSpan.FromMilliseconds(200) : TimeSpan.FromTicks(Math.Min(current.Ticks * 2, MaxBackoff.Ticks));
 
@@ -113,6 +128,9 @@ public sealed partial class ClickIngestionWorker(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Consumer {Consumer} could not receive clicks; retrying in {Backoff}.")]
     private static partial void LogReceiveFailed(ILogger logger, Exception exception, string consumer, TimeSpan backoff);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not add {Count} clicks to the live Redis counters.")]
+    private static partial void LogLiveCounterFailed(ILogger logger, Exception exception, int count);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not store a batch of {Count} clicks; retrying in {Backoff} (it stays unacknowledged).")]
     private static partial void LogStoreFailed(ILogger logger, Exception exception, int count, TimeSpan backoff);

@@ -11,6 +11,8 @@ namespace UrlShortener.Web.Tests.Analytics;
 public abstract class ClickAnalyticsTests<TFixture>(TFixture fixture) : IClassFixture<TFixture>
     where TFixture : class, IAppFixture
 {
+    protected TFixture Fixture => fixture;
+
     private const string IPhone = "Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1";
     private const string WindowsChrome = "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0.0.0 Safari/537.36";
     private const string IPad = "Mozilla/5.0 (iPad; CPU OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1";
@@ -73,7 +75,11 @@ public abstract class ClickAnalyticsTests<TFixture>(TFixture fixture) : IClassFi
 
         var info = await client.GetJsonAsync($"/api/v1/urls/{code}");
         Assert.Equal(25, info.Data.GetProperty("total_clicks").GetInt64());
+        await AssertLiveCounterAsync(code, 25);
     }
+
+    /// <summary>With Redis configured, the spec's live counter <c>clicks:{code}</c> follows the human clicks.</summary>
+    protected virtual Task AssertLiveCounterAsync(string code, long expected) => Task.CompletedTask;
 
     [Fact]
     public async Task AnalyticsRefuseBadQueriesInTheEnvelope()
@@ -114,6 +120,13 @@ public abstract class ClickAnalyticsTests<TFixture>(TFixture fixture) : IClassFi
 
 public sealed class ClickAnalyticsInProcessOnSqliteTests(SqliteAppFixture fixture) : ClickAnalyticsTests<SqliteAppFixture>(fixture);
 
-public sealed class ClickAnalyticsRedisStreamsOnPostgresTests(PostgresRedisAppFixture fixture) : ClickAnalyticsTests<PostgresRedisAppFixture>(fixture);
+public sealed class ClickAnalyticsRedisStreamsOnPostgresTests(PostgresRedisAppFixture fixture) : ClickAnalyticsTests<PostgresRedisAppFixture>(fixture)
+{
+    protected override async Task AssertLiveCounterAsync(string code, long expected)
+    {
+        await using var redis = await StackExchange.Redis.ConnectionMultiplexer.ConnectAsync(TestServices.Redis);
+        Assert.Equal(expected, (long)await redis.GetDatabase().StringGetAsync($"{Fixture.RedisPrefix}clicks:{code}"));
+    }
+}
 
 public sealed class ClickAnalyticsKafkaOnPostgresTests(KafkaAppFixture fixture) : ClickAnalyticsTests<KafkaAppFixture>(fixture);
