@@ -104,7 +104,8 @@ log "waiting until all $REDIRECTS clicks are in the aggregates"
 STORED=0
 for _ in $(seq 1 600); do
   STORED=$(count_clicks)
-  if ((STORED >= REDIRECTS)); then break; fi
+  if ((STORED == REDIRECTS)); then break; fi
+  if ((STORED > REDIRECTS)); then sleep 1; STORED=$(count_clicks); break; fi
   sleep 0.2
 done
 DONE=$(date +%s.%N)
@@ -130,3 +131,8 @@ cat >"$RESULTS/ingest-$(date -u +%Y%m%dT%H%M%SZ).json" <<JSON
  "captured":$REDIRECTS,"redirects_per_s":$RPS,"redirect_p99":"$P99","stored":$STORED,
  "first_redirect_to_last_aggregate_s":$TOTAL_S,"lag_after_load_s":$LAG_S,"events_per_s":$EPS,"drain_events_per_s":$DRAIN}
 JSON
+
+if ((STORED != REDIRECTS)); then
+  printf 'FAILED: %s clicks captured but %s stored\n' "$REDIRECTS" "$STORED" >&2
+  exit 1
+fi

@@ -62,7 +62,7 @@ trx_totals() {
 # docker-compose.yml cannot be run here (no Docker engine), but it can be linted.
 check_compose() {
   svc_log "docker-compose config (validating docker-compose.yml)"
-  SHORT_CODE_KEY=compose-validation-key-0123456789 docker-compose -f "$REPO_ROOT/docker-compose.yml" config -q
+  SHORT_CODE_KEY=compose-validation-key-0123456789 VISITOR_SALT=compose-validation-salt-0123456789 docker-compose -f "$REPO_ROOT/docker-compose.yml" config -q
 }
 
 main() {

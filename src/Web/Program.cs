@@ -18,8 +18,10 @@ builder.AddData();
 builder.AddInfrastructure();
 builder.AddLinks();
 builder.AddRedirects();
-builder.AddClickCapture();
+// Workers before capture: hosted services stop in reverse order, so the publisher stops (and spills) first and the
+// workers, stopping last, empty the queue.
 builder.AddClickIngestionInWeb();
+builder.AddClickCapture();
 builder.AddTrustedProxies();
 builder.AddHealth();
 builder.AddTelemetry();

@@ -10,7 +10,8 @@ namespace UrlShortener.Workers.ClickIngestion;
 /// Receive a batch (up to 1,000 events or 1 s), enrich, store, and only then acknowledge. A batch that cannot be
 /// stored is retried in place with back-off, never skipped: acknowledging later batches first would lose it on
 /// transports that acknowledge by offset. The enricher is lazy because loading the user-agent rules takes a few
-/// seconds, which must not hold up the start of the web app that hosts this worker.
+/// seconds, which must not hold up the start of the web app that hosts this worker. On stop, the worker keeps
+/// going for <see cref="WorkersOptions.ShutdownGrace"/> to finish its batch and empty what is already queued.
 /// </summary>
 public sealed partial class ClickIngestionWorker(
     IClickQueueConsumerFactory consumers,
@@ -24,45 +25,64 @@ public sealed partial class ClickIngestionWorker(
 {
     private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(30);
 
-    protected override Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) => Task.Run(async () =>
     {
+        // Built here, off the start-up path, and before any event is taken: an enricher that cannot be built stops
+        // the host loudly instead of failing batch after batch.
+        _ = enricher.Value;
+
+        // Processing outlives the stop signal by a grace period, so that a batch in hand is stored and acknowledged
+        // and an in-process queue is emptied, rather than abandoned half-way.
+        using var processing = new CancellationTokenSource();
+        using var onStop = stoppingToken.Register(() => processing.CancelAfter(options.Value.ShutdownGrace));
         var settings = options.Value;
         var loops = Enumerable.Range(0, settings.Concurrency)
-            .Select(i => Task.Run(() => ConsumeAsync($"{Environment.MachineName}-{Environment.ProcessId}-{i}", settings, stoppingToken), stoppingToken));
-        return Task.WhenAll(loops);
-    }
+            .Select(i => ConsumeAsync($"ingestion-{i}", settings, stoppingToken, processing.Token));
+        await Task.WhenAll(loops);
+    }, CancellationToken.None);
 
-    private async Task ConsumeAsync(string name, WorkersOptions settings, CancellationToken stoppingToken)
+    private async Task ConsumeAsync(string name, WorkersOptions settings, CancellationToken stoppingToken, CancellationToken processingToken)
     {
         await using var consumer = consumers.Create(name);
         var backoff = TimeSpan.Zero;
-        while (!stoppingToken.IsCancellationRequested)
+        while (!processingToken.IsCancellationRequested)
         {
             try
             {
-                var batch = await consumer.ReceiveAsync(settings.BatchSize, settings.BatchWait, stoppingToken);
+                // After the stop signal: take only what is already there, and end once the queue is empty.
+                var stopping = stoppingToken.IsCancellationRequested;
+                var batch = await consumer.ReceiveAsync(
+                    settings.BatchSize, stopping ? TimeSpan.FromMilliseconds(50) : settings.BatchWait, stopping ? processingToken : stoppingToken);
                 if (batch.Events.Count > 0)
                 {
-                    await ProcessAsync(consumer, batch, stoppingToken);
+                    await ProcessAsync(consumer, batch, processingToken);
+                }
+                else if (stopping)
+                {
+                    return;
                 }
 
                 backoff = TimeSpan.Zero;
             }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            catch (OperationCanceledException) when (processingToken.IsCancellationRequested)
             {
                 return;
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                // The stop signal interrupted a wait: go round once more to drain what is queued.
             }
             catch (Exception ex)
             {
                 metrics.Failed();
                 backoff = NextBackoff(backoff);
                 LogReceiveFailed(logger, ex, name, backoff);
-                await DelayAsync(backoff, stoppingToken);
+                await DelayAsync(backoff, processingToken);
             }
         }
     }
 
-    private async Task ProcessAsync(IClickQueueConsumer consumer, ReceivedBatch batch, CancellationToken stoppingToken)
+    private async Task ProcessAsync(IClickQueueConsumer consumer, ReceivedBatch batch, CancellationToken processingToken)
     {
         var started = Stopwatch.GetTimestamp();
         var enriched = new List<EnrichedClick>(batch.Events.Count);
@@ -71,39 +91,39 @@ public sealed partial class ClickIngestionWorker(
             enriched.Add(enricher.Value.Enrich(click));
         }
 
-        var stored = await StoreUntilDoneAsync(enriched, stoppingToken);
-        await consumer.AcknowledgeAsync(batch, stoppingToken);
-        await BumpLiveCounterAsync(stored, stoppingToken);
+        var stored = await StoreUntilDoneAsync(enriched, processingToken);
+        await consumer.AcknowledgeAsync(batch, processingToken);
+        await BumpLiveCounterAsync(stored, processingToken);
 
         var oldest = batch.Events.Min(e => e.OccurredAt);
         metrics.Stored(stored.Count, enriched.Count, (time.GetUtcNow() - oldest).TotalSeconds, Stopwatch.GetElapsedTime(started).TotalSeconds);
     }
 
-    private async Task<IReadOnlyList<EnrichedClick>> StoreUntilDoneAsync(List<EnrichedClick> clicks, CancellationToken stoppingToken)
+    private async Task<IReadOnlyList<EnrichedClick>> StoreUntilDoneAsync(List<EnrichedClick> clicks, CancellationToken processingToken)
     {
         var backoff = TimeSpan.Zero;
         while (true)
         {
             try
             {
-                return await store.StoreAsync(clicks, stoppingToken);
+                return await store.StoreAsync(clicks, processingToken);
             }
-            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
+            catch (Exception ex) when (!processingToken.IsCancellationRequested)
             {
                 metrics.Failed();
                 backoff = NextBackoff(backoff);
                 LogStoreFailed(logger, ex, clicks.Count, backoff);
-                await DelayAsync(backoff, stoppingToken);
-                stoppingToken.ThrowIfCancellationRequested();
+                await DelayAsync(backoff, processingToken);
+                processingToken.ThrowIfCancellationRequested();
             }
         }
     }
 
-    private async Task BumpLiveCounterAsync(IReadOnlyList<EnrichedClick> stored, CancellationToken stoppingToken)
+    private async Task BumpLiveCounterAsync(IReadOnlyList<EnrichedClick> stored, CancellationToken processingToken)
     {
         try
         {
-            await liveCounter.AddAsync(stored, stoppingToken);
+            await liveCounter.AddAsync(stored, processingToken);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

@@ -21,4 +21,8 @@ public sealed class WorkersOptions
     /// <summary>Longest wait for a batch to fill before storing what has arrived (the spec's 1 second).</summary>
     [Range(typeof(TimeSpan), "00:00:00.010", "00:01:00", ErrorMessage = "Workers:BatchWait must be between 10 ms and 1 minute.")]
     public TimeSpan BatchWait { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>How long a stopping worker may keep storing what it holds and what is already queued.</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:05:00", ErrorMessage = "Workers:ShutdownGrace must be at most 5 minutes.")]
+    public TimeSpan ShutdownGrace { get; set; } = TimeSpan.FromSeconds(10);
 }

@@ -71,7 +71,8 @@ public abstract class ClickAnalyticsTests<TFixture>(TFixture fixture) : IClassFi
         var today = DateTime.UtcNow.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
         Assert.Equal(25, data.GetProperty("clicks_by_date").EnumerateArray().Single(d => d.GetProperty("date").GetString() == today).GetProperty("count").GetInt64());
         Assert.Equal(48.0, data.GetProperty("clicks_by_device").EnumerateArray().Single(d => d.GetProperty("device").GetString() == "mobile").GetProperty("percentage").GetDouble(), 1);
-        Assert.InRange(data.GetProperty("unique_clicks").GetInt64(), 5, 25);
+        // Five distinct (address, user agent) pairs among the human visits, all today.
+        Assert.Equal(5, data.GetProperty("unique_clicks").GetInt64());
 
         var info = await client.GetJsonAsync($"/api/v1/urls/{code}");
         Assert.Equal(25, info.Data.GetProperty("total_clicks").GetInt64());
@@ -82,6 +83,23 @@ public abstract class ClickAnalyticsTests<TFixture>(TFixture fixture) : IClassFi
     protected virtual Task AssertLiveCounterAsync(string code, long expected) => Task.CompletedTask;
 
     [Fact]
+    public async Task XForwardedForFromAnUntrustedPeerIsIgnored()
+    {
+        using var client = fixture.App.CreateApiClient();
+        var code = await client.CreateLinkAsync(new { long_url = "https://example.com/spoof" });
+
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"/{code}");
+        request.Headers.UserAgent.ParseAdd(WindowsChrome);
+        request.Headers.TryAddWithoutValidation("X-Forwarded-For", "8.8.8.8");
+        // The peer itself is a documentation address (no country), and not a trusted proxy.
+        request.Headers.TryAddWithoutValidation(LocalProxyStartupFilter.PeerHeader, "203.0.113.50");
+        Assert.Equal(HttpStatusCode.Found, (await client.SendAsync(request, TestContext.Current.CancellationToken)).StatusCode);
+
+        var data = await WaitForClicksAsync(client, code, human: 1, bots: 0);
+        Assert.Equal(new Dictionary<string, long> { ["unknown"] = 1 }, Counts(data, "clicks_by_country", "country"));
+    }
+
+    [Fact]
     public async Task AnalyticsRefuseBadQueriesInTheEnvelope()
     {
         using var client = fixture.App.CreateApiClient();
@@ -90,6 +108,8 @@ public abstract class ClickAnalyticsTests<TFixture>(TFixture fixture) : IClassFi
         (await client.GetJsonAsync($"/api/v1/analytics/{code}?start_date=yesterday")).ShouldBeError(HttpStatusCode.BadRequest, "VALIDATION_FAILED");
         (await client.GetJsonAsync($"/api/v1/analytics/{code}?group_by=hour")).ShouldBeError(HttpStatusCode.BadRequest, "VALIDATION_FAILED");
         (await client.GetJsonAsync($"/api/v1/analytics/{code}?start_date=2030-01-02&end_date=2030-01-01")).ShouldBeError(HttpStatusCode.BadRequest, "VALIDATION_FAILED");
+        (await client.GetJsonAsync($"/api/v1/analytics/{code}?start_date=1/2/2025")).ShouldBeError(HttpStatusCode.BadRequest, "VALIDATION_FAILED");
+        (await client.GetJsonAsync($"/api/v1/analytics/{code}?end_date=2025-01")).ShouldBeError(HttpStatusCode.BadRequest, "VALIDATION_FAILED");
         (await client.GetJsonAsync("/api/v1/analytics/never-made-x")).ShouldBeError(HttpStatusCode.NotFound, "NOT_FOUND");
         var empty = await client.GetJsonAsync($"/api/v1/analytics/{code}?group_by=month");
         Assert.Equal(HttpStatusCode.OK, empty.Status);

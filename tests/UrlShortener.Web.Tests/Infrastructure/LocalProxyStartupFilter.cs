@@ -10,11 +10,16 @@ namespace UrlShortener.Web.Tests.Infrastructure;
 /// </summary>
 public sealed class LocalProxyStartupFilter : IStartupFilter
 {
+    /// <summary>A test may name the connecting peer instead (to play an untrusted client).</summary>
+    public const string PeerHeader = "X-Test-Peer";
+
     public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
     {
         app.Use((http, nextMiddleware) =>
         {
-            http.Connection.RemoteIpAddress ??= IPAddress.Loopback;
+            http.Connection.RemoteIpAddress ??= http.Request.Headers.TryGetValue(PeerHeader, out var peer) && IPAddress.TryParse(peer, out var address)
+                ? address
+                : IPAddress.Loopback;
             return nextMiddleware(http);
         });
         next(app);

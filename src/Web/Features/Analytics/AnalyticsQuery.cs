@@ -9,6 +9,7 @@ public sealed record AnalyticsQuery(DateOnly Start, DateOnly End, string GroupBy
 {
     public const int MaxDays = 3660;
     private static readonly string[] Groupings = ["day", "week", "month"];
+    private static readonly string[] IsoDateTimes = ["yyyy-MM-dd'T'HH:mm:ssK", "yyyy-MM-dd'T'HH:mm:ss.FFFFFFFK", "yyyy-MM-dd'T'HH:mm:ss", "yyyy-MM-dd'T'HH:mmK"];
 
     /// <summary>Defaults: from the link's creation day (at most ten years back) to today, by day.</summary>
     public static (AnalyticsQuery? Query, ApiProblem? Problem) Parse(
@@ -70,8 +71,8 @@ public sealed record AnalyticsQuery(DateOnly Start, DateOnly End, string GroupBy
             return true;
         }
 
-        // A full ISO date-time is accepted too; its UTC day counts.
-        if (text.Length <= 64 && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var instant))
+        // A full ISO 8601 date-time is accepted too (and nothing looser); its UTC day counts.
+        if (text.Length <= 64 && DateTimeOffset.TryParseExact(text, IsoDateTimes, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var instant))
         {
             value = DateOnly.FromDateTime(instant.UtcDateTime);
             return true;

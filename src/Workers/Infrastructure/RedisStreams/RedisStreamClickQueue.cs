@@ -56,7 +56,7 @@ public sealed class RedisStreamClickQueue : IClickQueue, IClickQueueConsumerFact
         {
             RedisValue json = JsonSerializer.SerializeToUtf8Bytes(batch[i]);
             adds[i] = redisBatch.StreamAddAsync(
-                _streamKey, EventField, json, messageId: null, maxLength: _options.MaxLength, useApproximateMaxLength: true);
+                _streamKey, EventField, json, messageId: null, maxLength: _options.MaxLength > 0 ? _options.MaxLength : null, useApproximateMaxLength: true);
         }
 
         redisBatch.Execute();

@@ -24,12 +24,13 @@ public sealed class RedisStreamsOptions
     public TimeSpan ClaimIdleTime { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>
-    /// Safety cap on the stream length (approximate <c>MAXLEN</c> on every add). Normally the stream is trimmed to
-    /// what the group has processed long before this; the cap only bounds Redis memory when no worker runs, at the
-    /// cost of the oldest unprocessed clicks.
+    /// Optional cap on the stream length (approximate <c>MAXLEN</c> on every add); 0, the default, means none. A cap
+    /// bounds Redis memory when no worker runs, but at the cost of the oldest UNPROCESSED clicks, so it is off unless
+    /// an operator chooses that trade; the stream is trimmed to what the group has processed anyway. Watch the
+    /// stream length and the ingestion lag instead.
     /// </summary>
-    [Range(1_000L, long.MaxValue, ErrorMessage = "RedisStreams:MaxLength must be at least 1000.")]
-    public long MaxLength { get; set; } = 10_000_000;
+    [Range(0L, long.MaxValue, ErrorMessage = "RedisStreams:MaxLength must be 0 (no cap) or more.")]
+    public long MaxLength { get; set; }
 
     /// <summary>Prefix of this process's consumer names in the group; the machine name when empty.</summary>
     public string? ConsumerName { get; set; }

@@ -13,6 +13,7 @@ public sealed class ClickMetrics
     private readonly Counter<long> _publishFailures;
     private readonly Counter<long> _spilled;
     private readonly Counter<long> _replayed;
+    private readonly Counter<long> _damaged;
 
     public ClickMetrics(IMeterFactory meterFactory)
     {
@@ -24,6 +25,8 @@ public sealed class ClickMetrics
         _publishFailures = meter.CreateCounter<long>("urlshortener.clicks.publish_failures", description: "Failed publish attempts.");
         _spilled = meter.CreateCounter<long>("urlshortener.clicks.spilled", description: "Clicks written to the spill folder.");
         _replayed = meter.CreateCounter<long>("urlshortener.clicks.replayed", description: "Spilled clicks published later.");
+        _damaged = meter.CreateCounter<long>("urlshortener.clicks.spill_lines_damaged",
+            description: "Unreadable lines found in spill files (lost clicks: investigate).");
     }
 
     public void Captured() => _captured.Add(1);
@@ -37,4 +40,12 @@ public sealed class ClickMetrics
     public void Spilled(int count) => _spilled.Add(count);
 
     public void Replayed(int count) => _replayed.Add(count);
+
+    public void SpillLinesDamaged(int count)
+    {
+        if (count > 0)
+        {
+            _damaged.Add(count);
+        }
+    }
 }

@@ -8,13 +8,15 @@ namespace UrlShortener.Web.Features.Redirects.Clicks;
 /// <summary>
 /// Moves captured clicks from the buffer to the transport in batches. Anything the transport does not take
 /// (failure, outage) and anything that overflowed the buffer goes to the spill folder, and is replayed from
-/// there once the transport answers again: a click is delayed, never dropped.
+/// there once the transport answers again: a click is delayed, never dropped. While the transport is down the
+/// buffer is emptied to disk at once instead of waiting in memory, and only one probe at a time goes out.
 /// </summary>
 public sealed partial class ClickPublisher(
     ClickBuffer buffer,
     ClickSpill spill,
     IClickQueue queue,
     ClickMetrics metrics,
+    TimeProvider time,
     IOptions<ClickCaptureOptions> options,
     IOptions<ClicksOptions> transport,
     ILogger<ClickPublisher> logger) : BackgroundService
@@ -25,39 +27,78 @@ public sealed partial class ClickPublisher(
 
     private readonly int _batchSize = options.Value.PublishBatchSize;
     private TimeSpan _backoff = TimeSpan.Zero;
+    private DateTimeOffset _nextAttempt = DateTimeOffset.MinValue;
+
+    private bool TransportHealthy => _backoff == TimeSpan.Zero;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var batch = new List<ClickEvent>(_batchSize);
-        while (!stoppingToken.IsCancellationRequested)
+        try
         {
-            spill.Write(buffer.DrainOverflow());
-            if (!await WaitForClicksAsync(stoppingToken))
+            while (!stoppingToken.IsCancellationRequested)
             {
-                break;
+                try
+                {
+                    await RunOnceAsync(batch, stoppingToken);
+                }
+                catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+                {
+                    break;
+                }
+                catch (Exception ex)
+                {
+                    // A disk or transport surprise must not stop the host (and lose the buffer with it).
+                    LogLoopFailed(logger, ex);
+                    await DelayAsync(Tick, stoppingToken);
+                }
+            }
+        }
+        finally
+        {
+            // The batch in hand, the buffer and the overflow: nothing in memory is left behind at shutdown.
+            await DrainAsync(batch);
+        }
+    }
+
+    private async Task RunOnceAsync(List<ClickEvent> batch, CancellationToken stoppingToken)
+    {
+        spill.Write(buffer.DrainOverflow());
+        batch.Clear();
+        await WaitForClicksAsync(stoppingToken);
+        while (batch.Count < _batchSize && buffer.Reader.TryRead(out var click))
+        {
+            batch.Add(click);
+        }
+
+        if (!TransportHealthy && time.GetUtcNow() < _nextAttempt)
+        {
+            // Down: to disk straight away, so that a crash during the outage loses nothing.
+            spill.Write(batch);
+            batch.Clear();
+            return;
+        }
+
+        if (batch.Count > 0)
+        {
+            if (await TryPublishAsync(batch, stoppingToken))
+            {
+                metrics.Published(batch.Count);
+            }
+            else
+            {
+                spill.Write(batch);
             }
 
             batch.Clear();
-            while (batch.Count < _batchSize && buffer.Reader.TryRead(out var click))
-            {
-                batch.Add(click);
-            }
-
-            if (batch.Count > 0)
-            {
-                await PublishOrSpillAsync(batch, stoppingToken);
-            }
-            else if (_backoff == TimeSpan.Zero)
-            {
-                await ReplayOneSpillFileAsync(stoppingToken);
-            }
         }
-
-        await DrainAsync();
+        else if (TransportHealthy || time.GetUtcNow() >= _nextAttempt)
+        {
+            await ReplayOneSpillFileAsync(stoppingToken);
+        }
     }
 
-    /// <summary>True when clicks are waiting or a tick has passed; false once the host stops.</summary>
-    private async Task<bool> WaitForClicksAsync(CancellationToken stoppingToken)
+    private async Task WaitForClicksAsync(CancellationToken stoppingToken)
     {
         using var tick = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
         tick.CancelAfter(Tick);
@@ -68,19 +109,6 @@ public sealed partial class ClickPublisher(
         catch (OperationCanceledException) when (!stoppingToken.IsCancellationRequested)
         {
         }
-
-        return !stoppingToken.IsCancellationRequested;
-    }
-
-    private async Task PublishOrSpillAsync(List<ClickEvent> batch, CancellationToken stoppingToken)
-    {
-        if (await TryPublishAsync(batch, stoppingToken))
-        {
-            metrics.Published(batch.Count);
-            return;
-        }
-
-        spill.Write(batch);
     }
 
     private async Task ReplayOneSpillFileAsync(CancellationToken stoppingToken)
@@ -90,7 +118,7 @@ public sealed partial class ClickPublisher(
             return;
         }
 
-        var clicks = ClickSpill.Read(file);
+        var clicks = spill.Read(file);
         foreach (var chunk in clicks.Chunk(_batchSize))
         {
             if (!await TryPublishAsync(chunk, stoppingToken))
@@ -118,15 +146,8 @@ public sealed partial class ClickPublisher(
         {
             metrics.PublishFailed();
             _backoff = _backoff == TimeSpan.Zero ? TimeSpan.FromMilliseconds(250) : TimeSpan.FromTicks(Math.Min(_backoff.Ticks * 2, MaxBackoff.Ticks));
+            _nextAttempt = time.GetUtcNow() + _backoff;
             LogPublishFailed(logger, ex, batch.Count, _backoff);
-            try
-            {
-                await Task.Delay(_backoff, stoppingToken);
-            }
-            catch (OperationCanceledException)
-            {
-            }
-
             return false;
         }
     }
@@ -136,10 +157,10 @@ public sealed partial class ClickPublisher(
     /// seconds, otherwise (and always for the in-process queue, whose consumers are stopping too) spilled to disk
     /// for the next start to replay.
     /// </summary>
-    private async Task DrainAsync()
+    private async Task DrainAsync(List<ClickEvent> inHand)
     {
         buffer.Complete();
-        var remaining = new List<ClickEvent>();
+        var remaining = new List<ClickEvent>(inHand);
         while (buffer.Reader.TryRead(out var click))
         {
             remaining.Add(click);
@@ -151,7 +172,7 @@ public sealed partial class ClickPublisher(
             return;
         }
 
-        if (transport.Value.Transport == ClickTransport.InProcess)
+        if (transport.Value.Transport == ClickTransport.InProcess || !TransportHealthy)
         {
             spill.Write(remaining);
             return;
@@ -173,6 +194,20 @@ public sealed partial class ClickPublisher(
         }
     }
 
+    private static async Task DelayAsync(TimeSpan delay, CancellationToken stoppingToken)
+    {
+        try
+        {
+            await Task.Delay(delay, stoppingToken);
+        }
+        catch (OperationCanceledException)
+        {
+        }
+    }
+
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not publish {Count} clicks; they are kept in the spill folder. Next try in {Backoff}.")]
     private static partial void LogPublishFailed(ILogger logger, Exception exception, int count, TimeSpan backoff);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "The click publisher hit an unexpected error; it carries on.")]
+    private static partial void LogLoopFailed(ILogger logger, Exception exception);
 }

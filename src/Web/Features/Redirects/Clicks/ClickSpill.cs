@@ -50,19 +50,36 @@ public sealed class ClickSpill
     public string? Oldest() =>
         Directory.Exists(_folder) ? Directory.EnumerateFiles(_folder, "*.jsonl").Order(StringComparer.Ordinal).FirstOrDefault() : null;
 
-    public static List<ClickEvent> Read(string file)
+    /// <summary>Reads a spill file; a damaged line (a crash mid-write, a full disk) is skipped and counted, not fatal.</summary>
+    public List<ClickEvent> Read(string file)
     {
         var clicks = new List<ClickEvent>();
+        var damaged = 0;
         foreach (var line in File.ReadLines(file))
         {
-            if (line.Length > 0 && JsonSerializer.Deserialize<ClickEvent>(line) is { } click)
+            try
             {
-                clicks.Add(click);
+                if (line.Length > 0 && JsonSerializer.Deserialize<ClickEvent>(line) is { } click)
+                {
+                    clicks.Add(click);
+                }
+            }
+            catch (JsonException)
+            {
+                damaged++;
             }
         }
 
+        _metrics.SpillLinesDamaged(damaged);
         return clicks;
     }
 
-    public static void Delete(string file) => File.Delete(file);
+    public static void Delete(string file)
+    {
+        // Another instance sharing the folder may have replayed it already.
+        if (File.Exists(file))
+        {
+            File.Delete(file);
+        }
+    }
 }
