@@ -22,6 +22,14 @@ public static class Program
                 + "Set Clicks:Transport to 'RedisStreams' or 'Kafka' to run src/Workers as its own process.");
         }
 
+        if (string.IsNullOrWhiteSpace(builder.Configuration["Database:Provider"]))
+        {
+            // The web app may default to SQLite next to itself; a separate worker guessing the same would write
+            // into a different file. Say it explicitly.
+            throw new InvalidOperationException(
+                "Database:Provider must be set for the stand-alone worker ('Postgres', with ConnectionStrings:Postgres, in production).");
+        }
+
         builder.Services.AddClickQueue(builder.Configuration);
         builder.Services.AddClickIngestionWorkers(builder.Configuration, builder.Environment);
         using var host = builder.Build();
