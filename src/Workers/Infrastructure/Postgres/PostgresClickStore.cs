@@ -109,7 +109,7 @@ public sealed partial class PostgresClickStore(NpgsqlDataSource dataSource, ILog
     public async Task<IReadOnlyList<EnrichedClick>> StoreAsync(IReadOnlyList<EnrichedClick> clicks, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(clicks);
-        var batch = Prepare(clicks);
+        var batch = StorableClicks.Prepare(clicks);
         if (batch.Count == 0)
         {
             return [];
@@ -199,65 +199,6 @@ public sealed partial class PostgresClickStore(NpgsqlDataSource dataSource, ILog
         value is null
             ? importer.WriteNullAsync(cancellationToken)
             : importer.WriteAsync(value, NpgsqlDbType.Varchar, cancellationToken);
-
-    /// <summary>
-    /// Drops repeated event ids (a batch may carry a redelivered event twice) and fits every value to its column,
-    /// so that one odd user agent can never make the whole batch fail and be redelivered forever.
-    /// </summary>
-    private static List<EnrichedClick> Prepare(IReadOnlyList<EnrichedClick> clicks)
-    {
-        var seen = new HashSet<Guid>(clicks.Count);
-        var rows = new List<EnrichedClick>(clicks.Count);
-        foreach (var click in clicks)
-        {
-            if (!seen.Add(click.EventId))
-            {
-                continue;
-            }
-
-            var row = click with
-            {
-                ShortCode = Clip(click.ShortCode, 20) ?? string.Empty,
-                IpAddress = Clip(click.IpAddress, 45),
-                Country = Known(click.Country, 64),
-                City = Known(click.City, 128),
-                DeviceType = Known(click.DeviceType, 16),
-                Os = Known(click.Os, 64),
-                Browser = Known(click.Browser, 64),
-                ReferrerHost = string.IsNullOrWhiteSpace(click.ReferrerHost) ? null : Clip(click.ReferrerHost, 255),
-                VisitorHash = Clip(click.VisitorHash, 44) ?? string.Empty,
-                UserAgent = Clip(click.UserAgent, 1024),
-                AcceptLanguage = Clip(click.AcceptLanguage, 256),
-            };
-            rows.Add(row);
-        }
-
-        return rows;
-    }
-
-    private static string Known(string? value, int length) =>
-        string.IsNullOrWhiteSpace(value) ? "unknown" : Clip(value, length)!;
-
-    // PostgreSQL refuses NUL in text, and a cut must not split a surrogate pair (Npgsql would refuse to encode it).
-    private static string? Clip(string? value, int length)
-    {
-        if (value is null)
-        {
-            return null;
-        }
-
-        if (value.Contains('\0', StringComparison.Ordinal))
-        {
-            value = value.Replace("\0", string.Empty, StringComparison.Ordinal);
-        }
-
-        if (value.Length <= length)
-        {
-            return value;
-        }
-
-        return char.IsHighSurrogate(value[length - 1]) ? value[..(length - 1)] : value[..length];
-    }
 
     [LoggerMessage(Level = LogLevel.Warning,
         Message = "Click batch of {Count} events hit a lock conflict ({SqlState}) on attempt {Attempt}; retrying in {DelayMs} ms")]

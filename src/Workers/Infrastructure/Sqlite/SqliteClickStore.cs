@@ -11,7 +11,6 @@ namespace UrlShortener.Workers.Infrastructure.Sqlite;
 /// </summary>
 public sealed class SqliteClickStore(string connectionString) : IClickStore
 {
-    private const string Unknown = "unknown";
 
     private const string InsertEvent = """
         INSERT INTO click_events (event_id, short_code, clicked_at, ip_address, country, city, device_type, os, browser,
@@ -51,7 +50,7 @@ public sealed class SqliteClickStore(string connectionString) : IClickStore
     {
         ArgumentNullException.ThrowIfNull(clicks);
         cancellationToken.ThrowIfCancellationRequested();
-        var batch = Prepare(clicks);
+        var batch = StorableClicks.Prepare(clicks);
         return Task.FromResult<IReadOnlyList<EnrichedClick>>(batch.Count == 0 ? [] : Store(batch, cancellationToken));
     }
 
@@ -166,15 +165,15 @@ public sealed class SqliteClickStore(string connectionString) : IClickStore
     // The same values as PostgresClickStore's dimension query: the analytics API reads either database alike.
     private static IEnumerable<(string Dimension, string Value)> DimensionValues(EnrichedClick click)
     {
-        yield return ("country", Clip(click.Country, 160)!);
-        var city = click.City == Unknown ? Unknown
-            : click.Country == Unknown ? click.City
+        yield return ("country", StorableClicks.Clip(click.Country, 160)!);
+        var city = click.City == StorableClicks.Unknown ? StorableClicks.Unknown
+            : click.Country == StorableClicks.Unknown ? click.City
             : $"{click.City}, {click.Country}";
-        yield return ("city", Clip(city, 160)!);
-        yield return ("device", Clip(click.DeviceType, 160)!);
-        yield return ("browser", Clip(click.Browser, 160)!);
-        yield return ("os", Clip(click.Os, 160)!);
-        yield return ("referrer", Clip(click.ReferrerHost ?? "direct", 160)!);
+        yield return ("city", StorableClicks.Clip(city, 160)!);
+        yield return ("device", StorableClicks.Clip(click.DeviceType, 160)!);
+        yield return ("browser", StorableClicks.Clip(click.Browser, 160)!);
+        yield return ("os", StorableClicks.Clip(click.Os, 160)!);
+        yield return ("referrer", StorableClicks.Clip(click.ReferrerHost ?? "direct", 160)!);
     }
 
     private static SqliteCommand CreatePrepared(SqliteConnection connection, SqliteTransaction transaction, string sql, params string[] parameters)
@@ -197,64 +196,5 @@ public sealed class SqliteClickStore(string connectionString) : IClickStore
         }
 
         command.ExecuteNonQuery();
-    }
-
-    /// <summary>
-    /// Drops repeated event ids (a batch may carry a redelivered event twice) and fits every value to its column,
-    /// so that one odd user agent can never make the whole batch fail and be redelivered forever.
-    /// </summary>
-    private static List<EnrichedClick> Prepare(IReadOnlyList<EnrichedClick> clicks)
-    {
-        var seen = new HashSet<Guid>(clicks.Count);
-        var rows = new List<EnrichedClick>(clicks.Count);
-        foreach (var click in clicks)
-        {
-            if (!seen.Add(click.EventId))
-            {
-                continue;
-            }
-
-            rows.Add(click with
-            {
-                ShortCode = Clip(click.ShortCode, 20) ?? string.Empty,
-                IpAddress = Clip(click.IpAddress, 45),
-                Country = Known(click.Country, 64),
-                City = Known(click.City, 128),
-                DeviceType = Known(click.DeviceType, 16),
-                Os = Known(click.Os, 64),
-                Browser = Known(click.Browser, 64),
-                ReferrerHost = string.IsNullOrWhiteSpace(click.ReferrerHost) ? null : Clip(click.ReferrerHost, 255),
-                VisitorHash = Clip(click.VisitorHash, 44) ?? string.Empty,
-                UserAgent = Clip(click.UserAgent, 1024),
-                AcceptLanguage = Clip(click.AcceptLanguage, 256),
-            });
-        }
-
-        return rows;
-    }
-
-    private static string Known(string? value, int length) =>
-        string.IsNullOrWhiteSpace(value) ? Unknown : Clip(value, length)!;
-
-    // NUL is dropped as on PostgreSQL (which refuses it), so both databases hold the same text; a cut must not
-    // split a surrogate pair.
-    private static string? Clip(string? value, int length)
-    {
-        if (value is null)
-        {
-            return null;
-        }
-
-        if (value.Contains('\0', StringComparison.Ordinal))
-        {
-            value = value.Replace("\0", string.Empty, StringComparison.Ordinal);
-        }
-
-        if (value.Length <= length)
-        {
-            return value;
-        }
-
-        return char.IsHighSurrogate(value[length - 1]) ? value[..(length - 1)] : value[..length];
     }
 }
