@@ -27,8 +27,10 @@ public sealed class ClickIngestionWorkerTests : IDisposable
 
         await worker.StartAsync(TestContext.Current.CancellationToken);
         // Stop as soon as the worker is under way (a host that stops before ExecuteAsync runs never starts it).
+        var started = DateTime.UtcNow;
         while (_store.Stored.IsEmpty)
         {
+            Assert.True(DateTime.UtcNow - started < TimeSpan.FromSeconds(30), "The worker never stored anything.");
             await Task.Delay(1, TestContext.Current.CancellationToken);
         }
 

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Collections.Immutable;
 using System.Text.Json;
 using Confluent.Kafka;
 using Microsoft.Extensions.Logging;
@@ -29,7 +28,7 @@ internal sealed partial class KafkaClickQueueConsumer : IClickQueueConsumer
     private readonly ILogger _logger;
     private readonly BlockingCollection<Action> _work = new();
     private readonly TaskCompletionSource _stopped = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private ImmutableHashSet<TopicPartition> _assignment = [];
+    private static readonly TimeSpan CloseTimeout = TimeSpan.FromSeconds(10);
     private int _disposed;
 
     public KafkaClickQueueConsumer(ConsumerConfig config, string topic, TimeProvider timeProvider, ILogger<KafkaClickQueueConsumer> logger)
@@ -39,22 +38,15 @@ internal sealed partial class KafkaClickQueueConsumer : IClickQueueConsumer
         _consumer = new ConsumerBuilder<Ignore, byte[]>(config)
             .SetLogHandler((_, message) => KafkaClientLog.Log(_logger, message))
             .SetErrorHandler((_, error) => KafkaClientLog.Error(_logger, error))
-            .SetPartitionsAssignedHandler((_, partitions) =>
-            {
-                ImmutableInterlocked.Update(ref _assignment, (current, added) => current.Union(added), partitions);
-                LogAssigned(_logger, config.ClientId, string.Join(", ", partitions));
-            })
-            .SetPartitionsRevokedHandler((_, partitions) =>
-                ImmutableInterlocked.Update(ref _assignment, (current, removed) => current.Except(removed), partitions.Select(p => p.TopicPartition)))
-            .SetPartitionsLostHandler((_, partitions) =>
-                ImmutableInterlocked.Update(ref _assignment, (current, lost) => current.Except(lost), partitions.Select(p => p.TopicPartition)))
+            // No rebalance handlers on purpose: with one set, Close() can deadlock inside librdkafka's rebalance
+            // callback (seen under load); the default rebalancing is what we want anyway.
             .Build();
         _consumer.Subscribe(topic);
         new Thread(RunWork) { IsBackground = true, Name = $"kafka-consumer {config.ClientId}" }.Start();
     }
 
     /// <summary>The partitions this member owns now; tests wait on it to know the group has settled.</summary>
-    internal IReadOnlySet<TopicPartition> Assignment => Volatile.Read(ref _assignment);
+    internal IReadOnlySet<TopicPartition> Assignment => _consumer.Assignment.ToHashSet();
 
     public Task<ReceivedBatch> ReceiveAsync(int maxEvents, TimeSpan maxWait, CancellationToken cancellationToken)
     {
@@ -76,22 +68,27 @@ internal sealed partial class KafkaClickQueueConsumer : IClickQueueConsumer
             return;
         }
 
+        var closed = false;
         try
         {
             // Close leaves the group at once, so the partitions move to a peer now rather than after the session
-            // timeout.
-            await RunAsync(_consumer.Close);
+            // timeout. It is bounded: a close that hangs must not hang the host's shutdown with it.
+            await RunAsync(_consumer.Close).WaitAsync(CloseTimeout);
+            closed = true;
         }
-        catch (KafkaException ex)
+        catch (Exception ex) when (ex is KafkaException or TimeoutException)
         {
             LogCloseFailed(_logger, ex);
         }
         finally
         {
             _work.CompleteAdding();
-            await _stopped.Task;
-            _consumer.Dispose();
-            _work.Dispose();
+            if (closed)
+            {
+                await _stopped.Task;
+                _consumer.Dispose();
+                _work.Dispose();
+            }
         }
     }
 
@@ -219,9 +216,6 @@ internal sealed partial class KafkaClickQueueConsumer : IClickQueueConsumer
 
         _stopped.SetResult();
     }
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Kafka consumer {Client} was assigned {Partitions}")]
-    private static partial void LogAssigned(ILogger logger, string client, string partitions);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Kafka message {Position} is not a readable click event; skipped")]
     private static partial void LogUnreadableMessage(ILogger logger, string position);
