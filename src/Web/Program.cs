@@ -1,7 +1,9 @@
 using UrlShortener.Web.Api;
 using UrlShortener.Web.Components;
 using UrlShortener.Web.Data;
+using UrlShortener.Web.Features.Accounts;
 using UrlShortener.Web.Features.Analytics;
+using UrlShortener.Web.Features.ApiKeys;
 using UrlShortener.Web.Features.Health;
 using UrlShortener.Web.Features.Links;
 using UrlShortener.Web.Features.Redirects;
@@ -17,6 +19,7 @@ builder.AddApi();
 builder.AddData();
 builder.AddInfrastructure();
 builder.AddLinks();
+builder.AddAccounts();
 builder.AddRedirects();
 // Workers before capture: hosted services stop in reverse order, so the publisher stops (and spills) first and the
 // workers, stopping last, empty the queue.
@@ -43,12 +46,15 @@ if (!app.Environment.IsDevelopment())
 
 // Explicit, so that short-circuited endpoints (the redirect) still run inside the error handling above.
 app.UseRouting();
+app.UseApiAuthentication();
 app.UseAntiforgery();
 
 app.MapStaticAssets();
 app.MapRedirectEndpoints();
 app.MapLinksEndpoints();
 app.MapAnalyticsEndpoints();
+app.MapAccountsEndpoints();
+app.MapApiKeysEndpoints();
 app.MapHealthEndpoints();
 app.MapTelemetryEndpoints();
 app.MapRazorComponents<App>()

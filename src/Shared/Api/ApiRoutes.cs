@@ -8,11 +8,18 @@ public static class ApiRoutes
     public const string Available = Prefix + "/available/{alias}";
     public const string UrlInfo = Prefix + "/urls/{short_code}";
     public const string Analytics = Prefix + "/analytics/{short_code}";
+    public const string Register = Prefix + "/users/register";
+    public const string Login = Prefix + "/users/login";
+    public const string MyUrls = Prefix + "/users/me/urls";
+    public const string MyApiKeys = Prefix + "/users/me/api-keys";
+    public const string MyApiKey = MyApiKeys + "/{id:long}";
     public const string Health = "/healthz";
 
     public static string AvailableFor(string alias) => $"{Prefix}/available/{Uri.EscapeDataString(alias)}";
 
     public static string AnalyticsFor(string shortCode) => $"{Prefix}/analytics/{Uri.EscapeDataString(shortCode)}";
+
+    public static string MyApiKeyFor(long id) => $"{MyApiKeys}/{id}";
 
     public static string UrlInfoFor(string shortCode) => $"{Prefix}/urls/{Uri.EscapeDataString(shortCode)}";
 }

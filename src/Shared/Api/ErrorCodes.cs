@@ -31,4 +31,7 @@ public static class ErrorCodes
     public const string AliasTaken = "ALIAS_TAKEN";
     public const string InvalidExpiry = "INVALID_EXPIRY";
     public const string InvalidRedirectType = "INVALID_REDIRECT_TYPE";
+
+    // Accounts.
+    public const string EmailTaken = "EMAIL_TAKEN";
 }

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Npgsql;
@@ -40,6 +41,11 @@ public static class DataSetup
 
         // Request-scoped contexts come from the same pool as the redirect path's short-lived ones.
         builder.Services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContext());
+
+        // One key ring for all instances (see AppDbContext.DataProtectionKeys).
+        builder.Services.AddDataProtection()
+            .SetApplicationName("urlshortener")
+            .PersistKeysToDbContext<AppDbContext>();
         return builder;
     }
 

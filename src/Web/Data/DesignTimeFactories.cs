@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
 
@@ -10,11 +11,25 @@ namespace UrlShortener.Web.Data;
 public sealed class PostgresDesignTimeFactory : IDesignTimeDbContextFactory<PostgresAppDbContext>
 {
     public PostgresAppDbContext CreateDbContext(string[] args) =>
-        new(new DbContextOptionsBuilder<PostgresAppDbContext>().UseNpgsql("Host=localhost;Database=design_time").Options);
+        new(new DbContextOptionsBuilder<PostgresAppDbContext>()
+            .UseNpgsql("Host=localhost;Database=design_time")
+            .UseApplicationServiceProvider(DesignTimeServices.Instance)
+            .Options);
 }
 
 public sealed class SqliteDesignTimeFactory : IDesignTimeDbContextFactory<SqliteAppDbContext>
 {
     public SqliteAppDbContext CreateDbContext(string[] args) =>
-        new(new DbContextOptionsBuilder<SqliteAppDbContext>().UseSqlite("Data Source=design_time.db").Options);
+        new(new DbContextOptionsBuilder<SqliteAppDbContext>()
+            .UseSqlite("Data Source=design_time.db")
+            .UseApplicationServiceProvider(DesignTimeServices.Instance)
+            .Options);
+}
+
+/// <summary>What the model reads from the app's services: Identity's schema version (see <see cref="AppDbContext.IdentitySchema"/>).</summary>
+internal static class DesignTimeServices
+{
+    public static readonly IServiceProvider Instance = new ServiceCollection()
+        .Configure<IdentityOptions>(options => options.Stores.SchemaVersion = AppDbContext.IdentitySchema)
+        .BuildServiceProvider();
 }

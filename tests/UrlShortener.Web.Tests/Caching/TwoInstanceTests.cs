@@ -115,6 +115,26 @@ public sealed class TwoInstanceTests(TwoInstancesFixture fixture) : IClassFixtur
         Assert.InRange(ttl.Value, TimeSpan.FromHours(23), TimeSpan.FromHours(24));
     }
 
+    [Fact]
+    public async Task ABearerTokenIssuedByOneInstanceIsAcceptedByTheOther()
+    {
+        using var first = fixture.First.CreateApiClient();
+        using var second = fixture.Second.CreateApiClient();
+        var email = $"lb-{Guid.NewGuid():N}@example.com";
+        const string Password = "correct horse battery staple";
+        Assert.Equal(HttpStatusCode.Created, (await first.PostRawAsync("/api/v1/users/register", $"{{\"email\":\"{email}\",\"password\":\"{Password}\"}}")).Status);
+        var login = await first.PostRawAsync("/api/v1/users/login", $"{{\"email\":\"{email}\",\"password\":\"{Password}\"}}");
+        var token = login.Data.GetProperty("access_token").GetString();
+
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/v1/users/me/urls");
+        request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+        var response = await second.SendAsync(request, TestContext.Current.CancellationToken);
+
+        // The key ring lives in the database (not on one machine's disk), so any instance can read the token.
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.True(await fixture.Second.WithDbAsync(db => db.DataProtectionKeys.AnyAsync()), "The key ring should be stored in the database.");
+    }
+
     private static async Task<bool> Delay()
     {
         await Task.Delay(25, TestContext.Current.CancellationToken);

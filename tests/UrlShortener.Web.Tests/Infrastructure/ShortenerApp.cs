@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using UrlShortener.Web.Data;
 
 namespace UrlShortener.Web.Tests.Infrastructure;
@@ -19,6 +20,8 @@ public sealed class ShortenerApp(IReadOnlyDictionary<string, string?> settings) 
     public ShiftableTimeProvider Time { get; } = new();
 
     public LinkLookupCounter LinkLookups { get; } = new();
+
+    public CapturedLogs Logs { get; } = new();
 
     public static Dictionary<string, string?> CommonSettings() => new()
     {
@@ -66,6 +69,8 @@ public sealed class ShortenerApp(IReadOnlyDictionary<string, string?> settings) 
             services.AddSingleton<TimeProvider>(Time);
             services.AddSingleton<IInterceptor>(LinkLookups);
             services.AddSingleton<IStartupFilter, LocalProxyStartupFilter>();
+            // Every level, whatever Logging:LogLevel says for the other providers.
+            services.AddLogging(logging => logging.AddProvider(Logs).AddFilter<CapturedLogs>(null, LogLevel.Trace));
         });
     }
 }

@@ -1,9 +1,11 @@
 using System.Globalization;
+using System.Security.Claims;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using UrlShortener.Shared.Analytics;
 using UrlShortener.Web.Api;
 using UrlShortener.Web.Data;
+using UrlShortener.Web.Features.Accounts;
 
 namespace UrlShortener.Web.Features.Analytics;
 
@@ -21,15 +23,17 @@ public static class GetLinkAnalytics
         [FromQuery(Name = "start_date")] string? startDate,
         [FromQuery(Name = "end_date")] string? endDate,
         [FromQuery(Name = "group_by")] string? groupBy,
+        ClaimsPrincipal user,
         AppDbContext db,
         TimeProvider time,
         CancellationToken cancellationToken)
     {
         var link = await db.Links.AsNoTracking()
             .Where(l => l.ShortCode == shortCode)
-            .Select(l => new { l.CreatedAt })
+            .Select(l => new { l.CreatedAt, l.UserId })
             .FirstOrDefaultAsync(cancellationToken);
-        if (link is null)
+        // Another account's link answers like a missing one; anonymous links' analytics stay public.
+        if (link is null || !user.CanSee(link.UserId))
         {
             return ApiResults.NotFound($"No short link '{shortCode}' exists.");
         }

@@ -4,6 +4,7 @@ using UrlShortener.Shared.Api;
 using UrlShortener.Shared.Links;
 using UrlShortener.Web.Api;
 using UrlShortener.Web.Data;
+using UrlShortener.Web.Features.Accounts;
 using UrlShortener.Web.Features.Links.Codes;
 using UrlShortener.Web.Features.Redirects;
 using UrlShortener.Web.Features.Safety;
@@ -48,6 +49,7 @@ public static class CreateLink
         {
             ShortCode = request.CustomAlias ?? "",
             LongUrl = verdict.NormalizedUrl!,
+            UserId = http.HttpContext.User.UserId(),
             CreatedAt = createdAt,
             ExpiresAt = request.ExpiresAt is { } requested ? TruncateToSeconds(requested) : DefaultExpiry(createdAt, settings),
             IsCustom = request.CustomAlias is not null,

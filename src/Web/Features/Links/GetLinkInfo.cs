@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using UrlShortener.Shared.Links;
 using UrlShortener.Web.Api;
 using UrlShortener.Web.Data;
+using UrlShortener.Web.Features.Accounts;
 
 namespace UrlShortener.Web.Features.Links;
 
@@ -17,7 +18,8 @@ public static class GetLinkInfo
         CancellationToken cancellationToken)
     {
         var link = await db.Links.AsNoTracking().FirstOrDefaultAsync(l => l.ShortCode == shortCode, cancellationToken);
-        if (link is null)
+        // Someone else's link answers exactly like a missing one: its existence is not ours to reveal.
+        if (link is null || !http.HttpContext.User.CanSee(link.UserId))
         {
             return ApiResults.NotFound($"No short link '{shortCode}' exists.");
         }

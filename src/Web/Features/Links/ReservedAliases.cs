@@ -15,7 +15,7 @@ public sealed class ReservedAliases(EndpointDataSource endpoints)
         "api", "admin", "dashboard", "account", "accounts", "login", "logout", "signin", "signout", "signup",
         "register", "settings", "healthz", "health", "metrics", "openapi", "swagger", "static", "assets",
         "_framework", "_blazor", "_content", "favicon.ico", "robots.txt", ".well-known", "links", "keys",
-        "analytics", "about", "help", "support", "terms", "privacy", "status", "docs", "www",
+        "analytics", "users", "about", "help", "support", "terms", "privacy", "status", "docs", "www",
     ];
 
     private FrozenSet<string>? _all;

@@ -1,0 +1,17 @@
+using System.Globalization;
+using System.Security.Claims;
+
+namespace UrlShortener.Web.Features.Accounts;
+
+public static class CurrentUser
+{
+    /// <summary>The signed-in account's id, or null for an anonymous caller.</summary>
+    public static long? UserId(this ClaimsPrincipal principal) =>
+        principal.Identity?.IsAuthenticated == true
+        && long.TryParse(principal.FindFirstValue(ClaimTypes.NameIdentifier), NumberStyles.None, CultureInfo.InvariantCulture, out var id)
+            ? id
+            : null;
+
+    /// <summary>Anonymous links are public; an owned link exists only for its owner (others get a 404).</summary>
+    public static bool CanSee(this ClaimsPrincipal principal, long? ownerId) => ownerId is null || ownerId == principal.UserId();
+}
