@@ -23,6 +23,23 @@ public sealed class VisitorJourneyTests(BrowserFixture fixture) : IClassFixture<
     }
 
     [Fact]
+    public async Task AVisitorShortensALinkWithTheHomePageForm()
+    {
+        await using var context = await fixture.NewContextAsync();
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/");
+        await Expect(page.Locator("[data-interactive=true]")).ToBeVisibleAsync();
+
+        await page.GetByLabel("Long URL").FillAsync($"{fixture.Destination.Origin}/from-the-form");
+        await page.GetByLabel("Custom alias").FillAsync("from-the-form");
+        await Expect(page.GetByText("“from-the-form” is available.")).ToBeVisibleAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Shorten" }).ClickAsync();
+
+        await Expect(page.GetByRole(AriaRole.Link, new() { Name = $"{fixture.App.Origin}/from-the-form" })).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Copy" })).ToBeVisibleAsync();
+    }
+
+    [Fact]
     public async Task AVisitorFollowingAShortLinkLandsOnTheDestination()
     {
         var destination = $"{fixture.Destination.Origin}/landing";

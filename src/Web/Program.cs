@@ -1,3 +1,4 @@
+using MudBlazor.Services;
 using UrlShortener.Web.Api;
 using UrlShortener.Web.Components;
 using UrlShortener.Web.Data;
@@ -31,6 +32,7 @@ builder.AddTelemetry();
 builder.Services.AddRazorComponents()
     .AddInteractiveServerComponents()
     .AddInteractiveWebAssemblyComponents();
+builder.Services.AddMudServices();
 
 var app = builder.Build();
 

@@ -23,6 +23,9 @@ public sealed class ShortenerServer : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
+        // Outside Development the host serves only its own wwwroot; the framework's and MudBlazor's assets
+        // (blazor.web.js, _content/MudBlazor) come from the build's static web assets manifest.
+        builder.UseStaticWebAssets();
         builder.UseSetting("Database:Provider", "Sqlite");
         builder.UseSetting("ConnectionStrings:Sqlite", $"Data Source={_databaseFile}");
         builder.UseSetting("ShortLinks:BaseUrl", Origin);

@@ -10,12 +10,20 @@ public static class CheckAlias
 {
     public static async Task<IResult> HandleAsync(string alias, AppDbContext db, AliasPolicy aliases, CancellationToken cancellationToken)
     {
+        var (availability, problem) = await CheckAsync(alias, db, aliases, cancellationToken);
+        return problem is null ? ApiResults.Ok(availability!) : ApiResults.Error(problem);
+    }
+
+    /// <summary>The use case without HTTP, shared by the endpoint and the dashboard's server-side client.</summary>
+    public static async Task<(AliasAvailability? Availability, ApiProblem? Problem)> CheckAsync(
+        string alias, AppDbContext db, AliasPolicy aliases, CancellationToken cancellationToken)
+    {
         if (aliases.Check(alias) is { } problem)
         {
-            return ApiResults.Error(problem);
+            return (null, problem);
         }
 
         var taken = await db.Links.AnyAsync(l => l.ShortCode == alias, cancellationToken);
-        return ApiResults.Ok(new AliasAvailability(alias, !taken));
+        return (new AliasAvailability(alias, !taken), null);
     }
 }

@@ -35,13 +35,33 @@ public static class CreateLink
             return ApiResults.Error(bodyProblem);
         }
 
-        var request = body.Value!;
+        var outcome = await CreateAsync(
+            body.Value!, RequestOrigin.Of(http), http.HttpContext.User.UserId(),
+            db, allocator, aliases, shortUrls, cache, time, options.Value, cancellationToken);
+        return outcome.Problem is { } problem
+            ? ApiResults.Error(problem)
+            : ApiResults.Created(ApiRoutes.UrlInfoFor(outcome.Link!.ShortCode), outcome.Link);
+    }
+
+    /// <summary>The use case without HTTP, shared by the endpoint and the dashboard's server-side client.</summary>
+    public static async Task<LinkCreation> CreateAsync(
+        ShortenRequest request,
+        RequestOrigin origin,
+        long? userId,
+        AppDbContext db,
+        ShortCodeAllocator allocator,
+        AliasPolicy aliases,
+        ShortUrls shortUrls,
+        ILinkCache cache,
+        TimeProvider time,
+        ShortLinksOptions settings,
+        CancellationToken cancellationToken)
+    {
         var now = time.GetUtcNow();
-        var settings = options.Value;
-        var verdict = DestinationValidator.Check(request.LongUrl, new DestinationRules(settings.AllowPrivateDestinations, shortUrls.OwnHosts(http)));
+        var verdict = DestinationValidator.Check(request.LongUrl, new DestinationRules(settings.AllowPrivateDestinations, shortUrls.OwnHosts(origin)));
         if (Validate(request, verdict, now, aliases) is { } problem)
         {
-            return ApiResults.Error(problem);
+            return LinkCreation.Refused(problem);
         }
 
         var createdAt = TruncateToSeconds(now);
@@ -49,7 +69,7 @@ public static class CreateLink
         {
             ShortCode = request.CustomAlias ?? "",
             LongUrl = verdict.NormalizedUrl!,
-            UserId = http.HttpContext.User.UserId(),
+            UserId = userId,
             CreatedAt = createdAt,
             ExpiresAt = request.ExpiresAt is { } requested ? TruncateToSeconds(requested) : DefaultExpiry(createdAt, settings),
             IsCustom = request.CustomAlias is not null,
@@ -61,17 +81,16 @@ public static class CreateLink
             : await SaveGeneratedAsync(db, link, allocator, aliases, cancellationToken);
         if (!saved)
         {
-            return ApiResults.Error(StatusCodes.Status409Conflict, ErrorCodes.AliasTaken,
-                $"Custom alias '{link.ShortCode}' is already taken");
+            return LinkCreation.Refused(new ApiProblem(StatusCodes.Status409Conflict, ErrorCodes.AliasTaken,
+                $"Custom alias '{link.ShortCode}' is already taken"));
         }
 
         // Replaces a cached "not found" for this code on every instance and warms the cache for the first click.
         // Not cancellable: the row is committed, so the caches must hear of it even if the client has gone.
         await cache.SetAsync(link.ShortCode, new CachedLink(link.LongUrl, link.ExpiresAt, link.RedirectType), CancellationToken.None);
 
-        var result = new ShortenedLink(
-            shortUrls.For(http, link.ShortCode), link.ShortCode, link.LongUrl, link.CreatedAt, link.ExpiresAt, link.RedirectType);
-        return ApiResults.Created(ApiRoutes.UrlInfoFor(link.ShortCode), result);
+        return LinkCreation.Created(new ShortenedLink(
+            shortUrls.For(origin, link.ShortCode), link.ShortCode, link.LongUrl, link.CreatedAt, link.ExpiresAt, link.RedirectType));
     }
 
     private static ApiProblem? Validate(ShortenRequest request, DestinationVerdict verdict, DateTimeOffset now, AliasPolicy aliases)

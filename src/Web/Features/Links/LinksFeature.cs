@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using UrlShortener.Shared.Links;
 using UrlShortener.Web.Features.Links.Codes;
 
 namespace UrlShortener.Web.Features.Links;
@@ -17,6 +18,7 @@ public static class LinksFeature
         builder.Services.AddSingleton<ReservedAliases>();
         builder.Services.AddSingleton<AliasPolicy>();
         builder.Services.AddSingleton<ShortUrls>();
+        builder.Services.AddScoped<ILinksClient, ServerLinksClient>();
         builder.Services.AddHostedService<StartupWarnings>();
         return builder;
     }

@@ -8,13 +8,17 @@ public sealed class ShortUrls(IOptions<ShortLinksOptions> options)
     private readonly Uri? _base = options.Value.BaseUri;
     private readonly string[] _additionalHosts = options.Value.AdditionalHosts;
 
-    public string For(HttpRequest request, string shortCode)
+    public string For(HttpRequest request, string shortCode) => For(RequestOrigin.Of(request), shortCode);
+
+    public string For(RequestOrigin caller, string shortCode)
     {
-        var origin = _base is null ? $"{request.Scheme}://{request.Host.Value}" : _base.GetLeftPart(UriPartial.Authority);
+        var origin = _base is null ? caller.Origin : _base.GetLeftPart(UriPartial.Authority);
         return $"{origin}/{shortCode}";
     }
 
-    public IReadOnlyCollection<string> OwnHosts(HttpRequest request)
+    public IReadOnlyCollection<string> OwnHosts(HttpRequest request) => OwnHosts(RequestOrigin.Of(request));
+
+    public IReadOnlyCollection<string> OwnHosts(RequestOrigin caller)
     {
         var hosts = new List<string>(_additionalHosts.Length + 2);
         hosts.AddRange(_additionalHosts);
@@ -23,9 +27,9 @@ public sealed class ShortUrls(IOptions<ShortLinksOptions> options)
             hosts.Add(_base.Host);
         }
 
-        if (request.Host.HasValue)
+        if (caller.Host is { } host)
         {
-            hosts.Add(request.Host.Host);
+            hosts.Add(host);
         }
 
         return hosts;
