@@ -1,4 +1,5 @@
 using StackExchange.Redis;
+using UrlShortener.Workers.Infrastructure.Redis;
 
 namespace UrlShortener.Web.Infrastructure.Redis;
 
@@ -17,23 +18,12 @@ public static class RedisSetup
             return false;
         }
 
-        ConfigurationOptions configuration;
-        try
-        {
-            configuration = ConfigurationOptions.Parse(connectionString);
-        }
-        catch (ArgumentException ex)
-        {
-            throw new InvalidOperationException($"ConnectionStrings:Redis is not a valid Redis configuration: {ex.Message}", ex);
-        }
-
-        configuration.AbortOnConnectFail = false;
+        var configuration = RedisConfiguration.Parse(connectionString, "urlshortener");
         configuration.BacklogPolicy = BacklogPolicy.FailFast;
         configuration.ConnectTimeout = Math.Min(configuration.ConnectTimeout, 2000);
         configuration.SyncTimeout = Math.Min(configuration.SyncTimeout, 1000);
         configuration.AsyncTimeout = Math.Min(configuration.AsyncTimeout, 1000);
         configuration.ReconnectRetryPolicy = new LinearRetry(1000);
-        configuration.ClientName ??= $"urlshortener-{Environment.MachineName}";
 
         // A factory registration, so that the container disposes the connection when the host stops.
         builder.Services.AddSingleton<IConnectionMultiplexer>(_ => ConnectionMultiplexer.Connect(configuration));

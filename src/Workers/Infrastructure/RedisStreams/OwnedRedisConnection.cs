@@ -1,4 +1,5 @@
 using StackExchange.Redis;
+using UrlShortener.Workers.Infrastructure.Redis;
 
 namespace UrlShortener.Workers.Infrastructure.RedisStreams;
 
@@ -27,20 +28,9 @@ internal sealed class OwnedRedisConnection(string? connectionString) : IDisposab
             throw new InvalidOperationException("ConnectionStrings:Redis is required when Clicks:Transport is 'RedisStreams'.");
         }
 
-        ConfigurationOptions configuration;
-        try
-        {
-            configuration = ConfigurationOptions.Parse(connectionString);
-        }
-        catch (ArgumentException ex)
-        {
-            throw new InvalidOperationException($"ConnectionStrings:Redis is not a valid Redis configuration: {ex.Message}", ex);
-        }
-
         // Keep retrying in the background rather than fail the worker's start when Redis is briefly away: the
         // consumers' reads fail meanwhile and the ingestion loop retries them.
-        configuration.AbortOnConnectFail = false;
-        configuration.ClientName ??= $"urlshortener-workers-{Environment.MachineName}";
+        var configuration = RedisConfiguration.Parse(connectionString, "urlshortener-workers");
         return ConnectionMultiplexer.Connect(configuration);
     }
 }
