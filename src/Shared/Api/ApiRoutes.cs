@@ -7,6 +7,7 @@ public static class ApiRoutes
     public const string Shorten = Prefix + "/shorten";
     public const string Available = Prefix + "/available/{alias}";
     public const string UrlInfo = Prefix + "/urls/{short_code}";
+    public const string QrCode = UrlInfo + "/qr";
     public const string Analytics = Prefix + "/analytics/{short_code}";
     public const string Register = Prefix + "/users/register";
     public const string Login = Prefix + "/users/login";
@@ -22,4 +23,8 @@ public static class ApiRoutes
     public static string MyApiKeyFor(long id) => $"{MyApiKeys}/{id}";
 
     public static string UrlInfoFor(string shortCode) => $"{Prefix}/urls/{Uri.EscapeDataString(shortCode)}";
+
+    /// <summary>The QR code image of a short link; <paramref name="format"/> is <c>png</c> or <c>svg</c>.</summary>
+    public static string QrCodeFor(string shortCode, string format = "svg", int? size = null) =>
+        $"{UrlInfoFor(shortCode)}/qr?format={Uri.EscapeDataString(format)}" + (size is { } s ? $"&size={s}" : "");
 }
