@@ -1,6 +1,7 @@
 using MudBlazor.Services;
 using UrlShortener.Web.Api;
 using UrlShortener.Web.Components;
+using UrlShortener.Web.Components.Account;
 using UrlShortener.Web.Data;
 using UrlShortener.Web.Features.Accounts;
 using UrlShortener.Web.Features.Analytics;
@@ -21,6 +22,8 @@ builder.AddData();
 builder.AddInfrastructure();
 builder.AddLinks();
 builder.AddAccounts();
+builder.AddApiKeys();
+builder.AddAnalytics();
 builder.AddRedirects();
 // Workers before capture: hosted services stop in reverse order, so the publisher stops (and spills) first and the
 // workers, stopping last, empty the queue.
@@ -31,7 +34,8 @@ builder.AddHealth();
 builder.AddTelemetry();
 builder.Services.AddRazorComponents()
     .AddInteractiveServerComponents()
-    .AddInteractiveWebAssemblyComponents();
+    .AddInteractiveWebAssemblyComponents()
+    .AddAuthenticationStateSerialization();
 builder.Services.AddMudServices();
 
 var app = builder.Build();
@@ -57,6 +61,7 @@ app.MapLinksEndpoints();
 app.MapAnalyticsEndpoints();
 app.MapAccountsEndpoints();
 app.MapApiKeysEndpoints();
+app.MapAccountPageEndpoints();
 app.MapHealthEndpoints();
 app.MapTelemetryEndpoints();
 app.MapRazorComponents<App>()

@@ -13,6 +13,7 @@ public static class ErrorCodes
     public const string NotFound = "NOT_FOUND";
     public const string MethodNotAllowed = "METHOD_NOT_ALLOWED";
     public const string Unauthorized = "UNAUTHORIZED";
+    public const string Forbidden = "FORBIDDEN";
     public const string InternalError = "INTERNAL_ERROR";
 
     // Destination URL refusals: each names what is wrong so a person can fix it.

@@ -8,22 +8,27 @@ using UrlShortener.Web.Features.ApiKeys;
 namespace UrlShortener.Web.Features.Accounts;
 
 /// <summary>
-/// Accounts on ASP.NET Core Identity, and who is calling the API: <c>X-API-Key</c> or <c>Authorization: Bearer</c>,
-/// chosen by header. No cookie scheme here, so the API never answers with a redirect to a login page.
+/// Accounts on ASP.NET Core Identity, and who is calling: <c>X-API-Key</c> or <c>Authorization: Bearer</c> when the
+/// request carries one, else the dashboard's sign-in cookie (which the API accepts too, so the WebAssembly components
+/// can call it; the cookie never turns an API answer into a redirect to the sign-in page, see <see cref="SignInCookie"/>).
 /// </summary>
 public static class AccountsFeature
 {
-    public const string ApiScheme = "Api";
+    /// <summary>The default scheme: picks one of the three by what the request carries.</summary>
+    public const string CallerScheme = "Caller";
 
     public static IHostApplicationBuilder AddAccounts(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddAuthentication(ApiScheme)
-            .AddPolicyScheme(ApiScheme, "API key or bearer token", options =>
-                options.ForwardDefaultSelector = http => http.Request.Headers.ContainsKey(ApiKeyAuthenticationHandler.HeaderName)
-                    ? ApiKeyAuthenticationHandler.SchemeName
-                    : IdentityConstants.BearerScheme)
+        builder.Services.AddAuthentication(CallerScheme)
+            .AddPolicyScheme(CallerScheme, "API key, bearer token or sign-in cookie", options =>
+                options.ForwardDefaultSelector = http =>
+                    http.Request.Headers.ContainsKey(ApiKeyAuthenticationHandler.HeaderName) ? ApiKeyAuthenticationHandler.SchemeName
+                    : http.Request.Headers.Authorization.Count > 0 ? IdentityConstants.BearerScheme
+                    : IdentityConstants.ApplicationScheme)
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null)
-            .AddBearerToken(IdentityConstants.BearerScheme);
+            .AddBearerToken(IdentityConstants.BearerScheme)
+            .AddIdentityCookies(cookies => cookies.ApplicationCookie!.Configure(SignInCookie.Configure));
+        builder.Services.AddCascadingAuthenticationState();
         builder.Services.AddAuthorization();
 
         builder.Services.AddIdentityCore<AppUser>(options =>

@@ -27,11 +27,30 @@ public static class RegisterUser
             return ApiResults.Error(bodyProblem);
         }
 
-        var email = body.Value!.Email?.Trim() ?? "";
-        var password = body.Value.Password ?? "";
+        var (user, secret, problem) = await RegisterAsync(body.Value!.Email, body.Value.Password, db, users, time, withFirstApiKey: true, cancellationToken);
+        return problem is not null
+            ? ApiResults.Error(problem)
+            : ApiResults.Created(ApiRoutes.MyUrls, new RegisteredUser(user!.Id, user.Email!, secret!, user.CreatedAt));
+    }
+
+    /// <summary>
+    /// Creates the account and, for the API, its first API key (the sign-up page could never show it again). Nothing is
+    /// written unless both succeed.
+    /// </summary>
+    public static async Task<(AppUser? User, string? Secret, ApiProblem? Problem)> RegisterAsync(
+        string? emailText,
+        string? passwordText,
+        AppDbContext db,
+        UserManager<AppUser> users,
+        TimeProvider time,
+        bool withFirstApiKey,
+        CancellationToken cancellationToken)
+    {
+        var email = emailText?.Trim() ?? "";
+        var password = passwordText ?? "";
         if (!IsEmail(email))
         {
-            return ApiResults.BadRequest(ErrorCodes.ValidationFailed, "email must be a valid e-mail address such as alice@example.com.");
+            return Refused(ApiProblem.BadRequest(ErrorCodes.ValidationFailed, "email must be a valid e-mail address such as alice@example.com."));
         }
 
         // Checked before anything is written, so that a weak password never half-creates an account.
@@ -44,8 +63,8 @@ public static class RegisterUser
 
         if (passwordErrors.Count > 0)
         {
-            return ApiResults.BadRequest(ErrorCodes.ValidationFailed,
-                "password is too weak: " + string.Join(" ", passwordErrors.Select(e => e.Description)));
+            return Refused(ApiProblem.BadRequest(ErrorCodes.ValidationFailed,
+                "password is too weak: " + string.Join(" ", passwordErrors.Select(e => e.Description))));
         }
 
         var now = time.GetUtcNow();
@@ -66,25 +85,31 @@ public static class RegisterUser
         catch (DbUpdateException ex) when (ex.IsUniqueViolation())
         {
             // Two sign-ups with one address at the same instant: the unique index decides.
-            return EmailTaken(email);
+            return Refused(EmailTaken(email));
         }
 
         if (!created.Succeeded)
         {
-            return created.Errors.Any(e => e.Code is nameof(IdentityErrorDescriber.DuplicateEmail) or nameof(IdentityErrorDescriber.DuplicateUserName))
+            return Refused(created.Errors.Any(e => e.Code is nameof(IdentityErrorDescriber.DuplicateEmail) or nameof(IdentityErrorDescriber.DuplicateUserName))
                 ? EmailTaken(email)
-                : ApiResults.BadRequest(ErrorCodes.ValidationFailed, string.Join(" ", created.Errors.Select(e => e.Description)));
+                : ApiProblem.BadRequest(ErrorCodes.ValidationFailed, string.Join(" ", created.Errors.Select(e => e.Description))));
         }
 
-        var (key, secret) = ApiKeyIssuer.Add(db, user.Id, FirstKeyName, now);
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        string? secret = null;
+        if (withFirstApiKey)
+        {
+            (_, secret) = ApiKeyIssuer.Add(db, user.Id, FirstKeyName, now);
+            await db.SaveChangesAsync(cancellationToken);
+        }
 
-        return ApiResults.Created(ApiRoutes.MyUrls, new RegisteredUser(user.Id, email, secret, user.CreatedAt));
+        await transaction.CommitAsync(cancellationToken);
+        return (user, secret, null);
     }
 
-    private static IResult EmailTaken(string email) =>
-        ApiResults.Error(StatusCodes.Status409Conflict, ErrorCodes.EmailTaken, $"An account with the e-mail address '{email}' already exists.");
+    private static (AppUser?, string?, ApiProblem?) Refused(ApiProblem problem) => (null, null, problem);
+
+    private static ApiProblem EmailTaken(string email) =>
+        new(StatusCodes.Status409Conflict, ErrorCodes.EmailTaken, $"An account with the e-mail address '{email}' already exists.");
 
     private static bool IsEmail(string email) =>
         email.Length is > 0 and <= EmailMaxLength

@@ -3,6 +3,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using UrlShortener.Shared.Analytics;
+using UrlShortener.Shared.Api;
 using UrlShortener.Web.Api;
 using UrlShortener.Web.Data;
 using UrlShortener.Web.Features.Accounts;
@@ -28,6 +29,21 @@ public static class GetLinkAnalytics
         TimeProvider time,
         CancellationToken cancellationToken)
     {
+        var (analytics, problem) = await QueryAsync(shortCode, startDate, endDate, groupBy, user, db, time, cancellationToken);
+        return problem is null ? ApiResults.Ok(analytics!) : ApiResults.Error(problem);
+    }
+
+    /// <summary>The use case, shared by the endpoint and the dashboard's server-side client.</summary>
+    public static async Task<(LinkAnalytics? Analytics, ApiProblem? Problem)> QueryAsync(
+        string shortCode,
+        string? startDate,
+        string? endDate,
+        string? groupBy,
+        ClaimsPrincipal user,
+        AppDbContext db,
+        TimeProvider time,
+        CancellationToken cancellationToken)
+    {
         var link = await db.Links.AsNoTracking()
             .Where(l => l.ShortCode == shortCode)
             .Select(l => new { l.CreatedAt, l.UserId })
@@ -35,14 +51,14 @@ public static class GetLinkAnalytics
         // Another account's link answers like a missing one; anonymous links' analytics stay public.
         if (link is null || !user.CanSee(link.UserId))
         {
-            return ApiResults.NotFound($"No short link '{shortCode}' exists.");
+            return (null, new ApiProblem(StatusCodes.Status404NotFound, ErrorCodes.NotFound, $"No short link '{shortCode}' exists."));
         }
 
         var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
         var (query, problem) = AnalyticsQuery.Parse(startDate, endDate, groupBy, DateOnly.FromDateTime(link.CreatedAt.UtcDateTime), today);
         if (problem is not null)
         {
-            return ApiResults.Error(problem);
+            return (null, problem);
         }
 
         var days = await db.DailyStats.AsNoTracking()
@@ -70,7 +86,7 @@ public static class GetLinkAnalytics
             .Select(b => (b.Value, b.Clicks, Percent(b.Clicks, human)))
             .ToList();
 
-        return ApiResults.Ok(new LinkAnalytics(
+        return (new LinkAnalytics(
             shortCode,
             query!.Start.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             query.End.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
@@ -84,7 +100,7 @@ public static class GetLinkAnalytics
             [.. Top(Dimensions.Device).Select(t => new DeviceCount(t.Value, t.Count, t.Percentage))],
             [.. Top(Dimensions.Browser).Select(t => new BrowserCount(t.Value, t.Count, t.Percentage))],
             [.. Top(Dimensions.Os).Select(t => new OsCount(t.Value, t.Count, t.Percentage))],
-            [.. Top(Dimensions.Referrer, TopReferrers).Select(t => new ReferrerCount(t.Value, t.Count))]));
+            [.. Top(Dimensions.Referrer, TopReferrers).Select(t => new ReferrerCount(t.Value, t.Count))]), null);
     }
 
     private static double Percent(long part, long whole) => whole == 0 ? 0 : Math.Round(part * 100.0 / whole, 1);

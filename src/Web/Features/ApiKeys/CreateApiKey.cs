@@ -17,20 +17,27 @@ public static class CreateApiKey
         TimeProvider time,
         CancellationToken cancellationToken)
     {
-        if (body.Problem is { } problem)
+        if (body.Problem is { } bodyProblem)
         {
-            return ApiResults.Error(problem);
+            return ApiResults.Error(bodyProblem);
         }
 
-        var name = body.Value!.Name?.Trim();
+        var (created, problem) = await CreateAsync(user.UserId()!.Value, body.Value!.Name, db, time, cancellationToken);
+        return problem is null ? ApiResults.Created(ApiRoutes.MyApiKeyFor(created!.Id), created) : ApiResults.Error(problem);
+    }
+
+    public static async Task<(CreatedApiKey? Key, ApiProblem? Problem)> CreateAsync(
+        long userId, string? nameText, AppDbContext db, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var name = nameText?.Trim();
         if (string.IsNullOrEmpty(name) || name.Length > ApiKeyConfiguration.NameMaxLength)
         {
-            return ApiResults.BadRequest(ErrorCodes.ValidationFailed,
-                $"name is required: 1 to {ApiKeyConfiguration.NameMaxLength} characters that tell you where the key is used.");
+            return (null, ApiProblem.BadRequest(ErrorCodes.ValidationFailed,
+                $"name is required: 1 to {ApiKeyConfiguration.NameMaxLength} characters that tell you where the key is used."));
         }
 
-        var (key, secret) = ApiKeyIssuer.Add(db, user.UserId()!.Value, name, time.GetUtcNow());
+        var (key, secret) = ApiKeyIssuer.Add(db, userId, name, time.GetUtcNow());
         await db.SaveChangesAsync(cancellationToken);
-        return ApiResults.Created(ApiRoutes.MyApiKeyFor(key.Id), ApiKeyIssuer.Shown(key, secret));
+        return (ApiKeyIssuer.Shown(key, secret), null);
     }
 }

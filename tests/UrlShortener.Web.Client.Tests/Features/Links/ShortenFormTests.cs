@@ -97,6 +97,21 @@ public sealed class ShortenFormTests : BunitContext
     }
 
     [Fact]
+    public void ShowsTheQrCodeOfTheNewLinkWithDownloads()
+    {
+        var form = RenderForm();
+
+        form.Find("#long-url").Change("https://www.example.com/");
+        form.Find("#custom-alias").Input("my-link");
+        ShortenButton(form).Click();
+
+        form.WaitForAssertion(() => Assert.Equal("/api/v1/urls/my-link/qr?format=svg&size=240", form.Find(".shorten-qr img").GetAttribute("src")));
+        Assert.Contains("https://sho.rt/my-link", form.Find(".shorten-qr img").GetAttribute("alt"));
+        Assert.Equal("/api/v1/urls/my-link/qr?format=svg&size=1024&download=true",
+            form.Find("a[aria-label='Download the QR code of my-link as SVG']").GetAttribute("href"));
+    }
+
+    [Fact]
     public void CopiesTheShortUrlToTheClipboard()
     {
         var form = RenderForm();
