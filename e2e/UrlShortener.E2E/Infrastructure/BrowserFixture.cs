@@ -27,8 +27,8 @@ public sealed class BrowserFixture : IAsyncLifetime
     }
 
     /// <summary>A fresh browser context (own cookies and storage) whose relative URLs resolve against the app.</summary>
-    public Task<IBrowserContext> NewContextAsync() =>
-        _browser!.NewContextAsync(new BrowserNewContextOptions { BaseURL = App.Origin });
+    public Task<IBrowserContext> NewContextAsync(string? userAgent = null) =>
+        _browser!.NewContextAsync(new BrowserNewContextOptions { BaseURL = App.Origin, UserAgent = userAgent });
 
     public HttpClient CreateApiClient() => new() { BaseAddress = new Uri(App.Origin) };
 

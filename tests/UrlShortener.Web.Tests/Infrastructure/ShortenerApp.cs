@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using UrlShortener.Web.Data;
+using UrlShortener.Web.Features.Accounts.Email;
 
 namespace UrlShortener.Web.Tests.Infrastructure;
 
@@ -22,6 +23,8 @@ public sealed class ShortenerApp(IReadOnlyDictionary<string, string?> settings) 
     public LinkLookupCounter LinkLookups { get; } = new();
 
     public CapturedLogs Logs { get; } = new();
+
+    public RecordingMailer Mail { get; } = new();
 
     public static Dictionary<string, string?> CommonSettings() => new()
     {
@@ -69,6 +72,7 @@ public sealed class ShortenerApp(IReadOnlyDictionary<string, string?> settings) 
             services.AddSingleton<TimeProvider>(Time);
             services.AddSingleton<IInterceptor>(LinkLookups);
             services.AddSingleton<IStartupFilter, LocalProxyStartupFilter>();
+            services.AddSingleton<IAccountMailer>(Mail);
             // Every level, whatever Logging:LogLevel says for the other providers.
             services.AddLogging(logging => logging.AddProvider(Logs).AddFilter<CapturedLogs>(null, LogLevel.Trace));
         });
