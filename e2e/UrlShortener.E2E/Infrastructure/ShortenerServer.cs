@@ -32,6 +32,8 @@ public sealed class ShortenerServer : WebApplicationFactory<Program>
         builder.UseSetting("ShortLinks:CodeKey", "end-to-end-tests-code-key-0123456789");
         // The destination site is on loopback too.
         builder.UseSetting("ShortLinks:AllowPrivateDestinations", "true");
+        // The tests stand in for a load balancer on loopback, so their X-Forwarded-For (visitors' addresses) counts.
+        builder.UseSetting("Proxy:KnownProxies:0", "127.0.0.1");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("Logging:LogLevel:Microsoft.EntityFrameworkCore", "Error");
     }
