@@ -135,7 +135,7 @@ public sealed class QrCodeApiTests(SqliteAppFixture fixture) : IClassFixture<Sql
 
         Assert.Equal(HttpStatusCode.OK, mine.StatusCode);
         AssertCachedForADay(mine, isPrivate: true);
-        Assert.Equal(["Authorization", "X-API-Key"], mine.Headers.Vary);
+        Assert.Equal(["Authorization", "X-API-Key", "Cookie"], mine.Headers.Vary);
         Assert.Equal($"{ShortenerApp.BaseUrl}/{code}", QrImages.Scan(QrImages.ReadPng(await QrApi.BytesAsync(mine))).Text);
         theirs.ShouldBeError(HttpStatusCode.NotFound, "NOT_FOUND");
         anonymous.ShouldBeError(HttpStatusCode.NotFound, "NOT_FOUND");
