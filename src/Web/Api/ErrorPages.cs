@@ -13,10 +13,11 @@ public static class ErrorPages
         "URL Not Found",
         "This short link doesn't exist. Check that it was copied completely, letters are case-sensitive.");
 
+    /// <summary>Expired, disabled and deleted links alike: the visitor cannot act on the difference.</summary>
     public static readonly ReadOnlyMemory<byte> Gone = Render(
-        "Link expired",
-        "This link has expired",
-        "The owner of this short link set it to stop working, so it no longer leads anywhere.");
+        "Link no longer available",
+        "This link no longer works",
+        "It has expired or its owner has turned it off, so it no longer leads anywhere.");
 
     public static readonly ReadOnlyMemory<byte> ServerError = Render(
         "Something went wrong",

@@ -66,7 +66,8 @@ public abstract class AccountApiTests<TFixture>(TFixture fixture) : IClassFixtur
         Assert.Equal(HttpStatusCode.OK, mine.Status);
         var urls = mine.Data.GetProperty("urls");
         var only = Assert.Single(urls.EnumerateArray());
-        Assert.Equal(["short_code", "long_url", "clicks", "created_at"], only.EnumerateObject().Select(p => p.Name));
+        // The spec's four fields first, exactly; then what the dashboard's table shows.
+        Assert.Equal(["short_code", "long_url", "clicks", "created_at", "short_url", "expires_at", "status"], only.EnumerateObject().Select(p => p.Name));
         Assert.Equal(created.Data.GetProperty("short_code").GetString(), only.GetProperty("short_code").GetString());
         Assert.Equal("https://example.com/mine", only.GetProperty("long_url").GetString());
         Assert.Equal(0, only.GetProperty("clicks").GetInt64());

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using StackExchange.Redis;
 using UrlShortener.Web.Features.Redirects;
+using UrlShortener.Web.Tests.Accounts;
 using UrlShortener.Web.Tests.Infrastructure;
 
 namespace UrlShortener.Web.Tests.Caching;
@@ -80,6 +81,26 @@ public sealed class TwoInstanceTests(TwoInstancesFixture fixture) : IClassFixtur
     }
 
     [Fact]
+    public async Task DisablingEnablingAndDeletingOnOneInstanceReachTheOtherWithinOneSecond()
+    {
+        using var first = fixture.First.CreateApiClient();
+        using var second = fixture.Second.CreateApiClient();
+        var (_, key) = await first.SignUpAsync();
+        var code = await first.CreateOwnedLinkAsync(key, new { long_url = "https://example.com/switched-elsewhere" });
+        // The second instance now holds the live link in its own memory.
+        Assert.Equal(HttpStatusCode.Found, (await second.GetAsync($"/{code}", TestContext.Current.CancellationToken)).StatusCode);
+
+        Assert.Equal(HttpStatusCode.OK, (await first.SetActiveAsync(code, isActive: false, key)).Status);
+        Assert.Equal(HttpStatusCode.Gone, await WaitForStatusAsync(second, code, HttpStatusCode.Gone));
+
+        Assert.Equal(HttpStatusCode.OK, (await first.SetActiveAsync(code, isActive: true, key)).Status);
+        Assert.Equal(HttpStatusCode.Found, await WaitForStatusAsync(second, code, HttpStatusCode.Found));
+
+        Assert.Equal(HttpStatusCode.OK, (await first.DeleteLinkAsync(code, key)).Status);
+        Assert.Equal(HttpStatusCode.Gone, await WaitForStatusAsync(second, code, HttpStatusCode.Gone));
+    }
+
+    [Fact]
     public async Task TheSameAliasRequestedOnBothInstancesAtOnceIsGivenOnce()
     {
         using var first = fixture.First.CreateApiClient();
@@ -133,6 +154,20 @@ public sealed class TwoInstanceTests(TwoInstancesFixture fixture) : IClassFixtur
         // The key ring lives in the database (not on one machine's disk), so any instance can read the token.
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.True(await fixture.Second.WithDbAsync(db => db.DataProtectionKeys.AnyAsync()), "The key ring should be stored in the database.");
+    }
+
+    /// <summary>Follows the link on <paramref name="client"/> until it answers <paramref name="expected"/> or a second has passed.</summary>
+    private static async Task<HttpStatusCode> WaitForStatusAsync(HttpClient client, string code, HttpStatusCode expected)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(1);
+        HttpStatusCode status;
+        do
+        {
+            status = (await client.GetAsync($"/{code}", TestContext.Current.CancellationToken)).StatusCode;
+        }
+        while (status != expected && DateTime.UtcNow < deadline && await Delay());
+
+        return status;
     }
 
     private static async Task<bool> Delay()

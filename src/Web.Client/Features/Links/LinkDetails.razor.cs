@@ -80,7 +80,7 @@ public sealed partial class LinkDetails
 
     private static string Day(DateTimeOffset instant) => instant.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
-    private static string Status(LinkInfo link) => link.IsActive ? LinkStatus.Active : "inactive";
+    private static string Status(LinkInfo link) => link.Status;
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Loading link {ShortCode} failed")]
     private static partial void LogLoadFailed(ILogger logger, string shortCode, Exception exception);

@@ -11,7 +11,4 @@ public static class CurrentUser
         && long.TryParse(principal.FindFirstValue(ClaimTypes.NameIdentifier), NumberStyles.None, CultureInfo.InvariantCulture, out var id)
             ? id
             : null;
-
-    /// <summary>Anonymous links are public; an owned link exists only for its owner (others get a 404).</summary>
-    public static bool CanSee(this ClaimsPrincipal principal, long? ownerId) => ownerId is null || ownerId == principal.UserId();
 }

@@ -7,6 +7,7 @@ using UrlShortener.Shared.Api;
 using UrlShortener.Web.Api;
 using UrlShortener.Web.Data;
 using UrlShortener.Web.Features.Accounts;
+using UrlShortener.Web.Features.Links;
 
 namespace UrlShortener.Web.Features.Analytics;
 
@@ -44,14 +45,15 @@ public static class GetLinkAnalytics
         TimeProvider time,
         CancellationToken cancellationToken)
     {
+        // Another account's link and a deleted one answer like a missing one; anonymous links' analytics stay public.
         var link = await db.Links.AsNoTracking()
+            .VisibleTo(user.UserId())
             .Where(l => l.ShortCode == shortCode)
-            .Select(l => new { l.CreatedAt, l.UserId })
+            .Select(l => new { l.CreatedAt })
             .FirstOrDefaultAsync(cancellationToken);
-        // Another account's link answers like a missing one; anonymous links' analytics stay public.
-        if (link is null || !user.CanSee(link.UserId))
+        if (link is null)
         {
-            return (null, new ApiProblem(StatusCodes.Status404NotFound, ErrorCodes.NotFound, $"No short link '{shortCode}' exists."));
+            return (null, LinkAccess.NotFound(shortCode));
         }
 
         var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);

@@ -87,7 +87,7 @@ public static class CreateLink
 
         // Replaces a cached "not found" for this code on every instance and warms the cache for the first click.
         // Not cancellable: the row is committed, so the caches must hear of it even if the client has gone.
-        await cache.SetAsync(link.ShortCode, new CachedLink(link.LongUrl, link.ExpiresAt, link.RedirectType), CancellationToken.None);
+        await cache.SetAsync(link.ShortCode, link.ToCachedLink(), CancellationToken.None);
 
         return LinkCreation.Created(new ShortenedLink(
             shortUrls.For(origin, link.ShortCode), link.ShortCode, link.LongUrl, link.CreatedAt, link.ExpiresAt, link.RedirectType));

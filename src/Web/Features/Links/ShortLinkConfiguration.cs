@@ -21,7 +21,10 @@ public sealed class ShortLinkConfiguration : IEntityTypeConfiguration<ShortLink>
         link.Property(l => l.IsCustom).HasColumnName("is_custom");
         link.Property(l => l.ClickCount).HasColumnName("click_count");
         link.Property(l => l.RedirectType).HasColumnName("redirect_type");
+        link.Property(l => l.DisabledAt).HasColumnName("disabled_at");
+        link.Property(l => l.DeletedAt).HasColumnName("deleted_at");
 
+        // Unique over deleted rows too: a deleted code is never reused.
         link.HasIndex(l => l.ShortCode).IsUnique().HasDatabaseName("ux_urls_short_code");
         link.HasIndex(l => new { l.UserId, l.CreatedAt }).IsDescending(false, true).HasDatabaseName("ix_urls_user_id_created_at");
         link.HasIndex(l => l.ExpiresAt).HasFilter("expires_at IS NOT NULL").HasDatabaseName("ix_urls_expires_at");

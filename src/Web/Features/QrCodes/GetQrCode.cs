@@ -40,13 +40,14 @@ public static class GetQrCode
         }
 
         var link = await db.Links.AsNoTracking()
+            .VisibleTo(http.User.UserId())
             .Where(l => l.ShortCode == shortCode)
             .Select(l => new { l.ShortCode, l.UserId })
             .FirstOrDefaultAsync(cancellationToken);
-        // Someone else's link answers exactly like a missing one, as its info does.
-        if (link is null || !http.User.CanSee(link.UserId))
+        // Someone else's link and a deleted one answer exactly like a missing one, as its info does.
+        if (link is null)
         {
-            return ApiResults.NotFound($"No short link '{shortCode}' exists.");
+            return ApiResults.Error(LinkAccess.NotFound(shortCode));
         }
 
         var shortUrl = shortUrls.For(http.Request, link.ShortCode);

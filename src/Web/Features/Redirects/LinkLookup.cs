@@ -12,7 +12,9 @@ public sealed class LinkLookup(IDbContextFactory<AppDbContext> contexts)
         EF.CompileAsyncQuery((AppDbContext db, string code, CancellationToken _) =>
             db.Links.AsNoTracking()
                 .Where(l => l.ShortCode == code)
-                .Select(l => new CachedLink(l.LongUrl, l.ExpiresAt, l.RedirectType))
+                // The SQL twin of ShortLink.ToCachedLink: a withdrawn link is found, so that it answers 410, not 404.
+                .Select(l => new CachedLink(
+                    l.DeletedAt == null ? l.LongUrl : "", l.ExpiresAt, l.RedirectType, l.DisabledAt != null || l.DeletedAt != null))
                 .FirstOrDefault());
 
     public async Task<CachedLink> FindAsync(string shortCode, CancellationToken cancellationToken)

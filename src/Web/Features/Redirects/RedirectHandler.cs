@@ -34,7 +34,7 @@ public sealed class RedirectHandler(ILinkCache cache, IClickEventSink clicks, Ti
             response.StatusCode = StatusCodes.Status404NotFound;
             await ErrorPages.WriteAsync(response, ErrorPages.NotFound);
         }
-        else if (link.IsExpiredAt(now))
+        else if (link.IsGoneAt(now))
         {
             response.StatusCode = StatusCodes.Status410Gone;
             await ErrorPages.WriteAsync(response, ErrorPages.Gone);

@@ -98,5 +98,5 @@ internal sealed class FakeLinksClient : ILinksClient
     }
 
     private static LinkInfo Info(MyLink link) =>
-        new(link.ShortCode, link.ShortUrl, link.LongUrl, link.CreatedAt, link.ExpiresAt, link.Clicks, link.Status == LinkStatus.Active, true, 302);
+        new(link.ShortCode, link.ShortUrl, link.LongUrl, link.CreatedAt, link.ExpiresAt, link.Clicks, link.Status == LinkStatus.Active, true, 302, link.Status);
 }
