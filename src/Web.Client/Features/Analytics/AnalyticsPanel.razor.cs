@@ -89,7 +89,10 @@ public sealed partial class AnalyticsPanel
         // The API lists only periods with clicks, newest first; the chart wants every period, oldest first.
         var byPeriod = analytics.ClicksByDate.ToDictionary(d => d.Date, d => d.Count, StringComparer.Ordinal);
         var periods = Periods(analytics).ToList();
-        _timeLabels = [.. periods.Select(p => p.ToString("MMM d", CultureInfo.InvariantCulture))];
+        // About eight labels fit under the chart; the others stay blank rather than overprint each other.
+        var every = Math.Max(1, (int)Math.Ceiling(periods.Count / 8.0));
+        // Counted back from the last period, so that today is always labelled.
+        _timeLabels = [.. periods.Select((p, i) => (periods.Count - 1 - i) % every == 0 ? Label(p, analytics.GroupBy) : "")];
         _timeSeries =
         [
             new ChartSeries<double>
@@ -104,6 +107,9 @@ public sealed partial class AnalyticsPanel
         var human = Math.Max(1, analytics.TotalClicks);
         _referrers = [.. analytics.TopReferrers.Select(r => new BreakdownRow(r.Referrer, r.Count, Math.Round(r.Count * 100.0 / human, 1)))];
     }
+
+    private static string Label(DateOnly period, string groupBy) =>
+        period.ToString(groupBy == "month" ? "MMM yyyy" : "MMM d", CultureInfo.InvariantCulture);
 
     private static IEnumerable<DateOnly> Periods(LinkAnalytics analytics)
     {

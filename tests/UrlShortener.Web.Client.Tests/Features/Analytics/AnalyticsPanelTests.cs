@@ -52,6 +52,22 @@ public sealed class AnalyticsPanelTests : MudTestContext
     }
 
     [Fact]
+    public void LabelsAboutEightDaysOfALongRangeSoTheyDoNotOverprint()
+    {
+        _analytics.Answer = FakeAnalyticsClient.Busy("my-link");
+
+        var panel = Render<AnalyticsPanel>(p => p.Add(x => x.ShortCode, "my-link").Add(x => x.Start, End.AddDays(-59)).Add(x => x.End, End));
+
+        panel.WaitForAssertion(() => Assert.NotNull(panel.Find("figure[data-chart=clicks-over-time] svg")));
+        var dayLabels = panel.FindAll("figure[data-chart=clicks-over-time] text")
+            .Select(t => t.TextContent.Trim())
+            .Where(t => System.Text.RegularExpressions.Regex.IsMatch(t, @"^[A-Z][a-z]{2} \d{1,2}$"))
+            .ToList();
+        Assert.InRange(dayLabels.Count, 6, 9);
+        Assert.Equal("Dec 4", dayLabels[^1]);
+    }
+
+    [Fact]
     public void ListsTheBreakdownsAsTablesToo()
     {
         _analytics.Answer = FakeAnalyticsClient.Busy("my-link");
