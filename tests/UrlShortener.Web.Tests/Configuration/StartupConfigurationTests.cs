@@ -39,7 +39,7 @@ public sealed class StartupConfigurationTests
         Assert.Contains("ConnectionStrings:Postgres", Flatten(error), StringComparison.Ordinal);
     }
 
-    private static string Flatten(Exception error)
+    internal static string Flatten(Exception error)
     {
         var messages = new List<string>();
         for (var e = error; e is not null; e = e.InnerException)

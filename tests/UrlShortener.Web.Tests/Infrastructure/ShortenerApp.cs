@@ -24,6 +24,7 @@ public sealed class ShortenerApp(IReadOnlyDictionary<string, string?> settings) 
 
     public CapturedLogs Logs { get; } = new();
 
+    /// <summary>Account e-mail the app sent, unless the settings name an SMTP host (then it went there).</summary>
     public RecordingMailer Mail { get; } = new();
 
     public static Dictionary<string, string?> CommonSettings() => new()
@@ -72,7 +73,12 @@ public sealed class ShortenerApp(IReadOnlyDictionary<string, string?> settings) 
             services.AddSingleton<TimeProvider>(Time);
             services.AddSingleton<IInterceptor>(LinkLookups);
             services.AddSingleton<IStartupFilter, LocalProxyStartupFilter>();
-            services.AddSingleton<IAccountMailer>(Mail);
+            // A test that configures Smtp:Host is testing real delivery, so the app's SMTP sender must stay in place.
+            if (!settings.TryGetValue("Smtp:Host", out var smtpHost) || string.IsNullOrWhiteSpace(smtpHost))
+            {
+                services.AddSingleton<IAccountMailer>(Mail);
+            }
+
             // Every level, whatever Logging:LogLevel says for the other providers.
             services.AddLogging(logging => logging.AddProvider(Logs).AddFilter<CapturedLogs>(null, LogLevel.Trace));
         });

@@ -9,7 +9,7 @@ public sealed class SmtpOptions
 
     public string? Host { get; set; }
 
-    [Range(1, 65535)]
+    [Range(1, 65535, ErrorMessage = "Smtp:Port must be between 1 and 65535.")]
     public int Port { get; set; } = 587;
 
     /// <summary>STARTTLS on 587, implicit TLS on 465; off only for a local relay or a test server.</summary>
@@ -19,7 +19,7 @@ public sealed class SmtpOptions
 
     public string? Password { get; set; }
 
-    [Required, EmailAddress]
+    [Required(ErrorMessage = "Smtp:From is required."), EmailAddress(ErrorMessage = "Smtp:From must be an e-mail address.")]
     public string From { get; set; } = "no-reply@shortly.local";
 
     public string FromName { get; set; } = "Shortly";
