@@ -28,9 +28,13 @@ public sealed class AccountJourneyTests(BrowserFixture fixture) : IClassFixture<
 
         // Shorten with a custom alias.
         await page.GetByRole(AriaRole.Link, new() { Name = "New link" }).ClickAsync();
+        // Enhanced navigation swaps the page in place: wait for the new page before trusting its interactive marker,
+        // or the marker of the page being left answers and the typing is lost when the form turns interactive.
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Short links, fast redirects, honest analytics" })).ToBeVisibleAsync();
         await Expect(page.Locator("[data-interactive=true]")).ToBeVisibleAsync();
         await page.GetByLabel("Long URL").FillAsync($"{fixture.Destination.Origin}/landing");
         await page.GetByLabel("Custom alias").FillAsync("journey");
+        await Expect(page.GetByLabel("Long URL")).ToHaveValueAsync($"{fixture.Destination.Origin}/landing");
         await Expect(page.GetByText("“journey” is available.")).ToBeVisibleAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Shorten" }).ClickAsync();
         var shortUrl = $"{fixture.App.Origin}/journey";
