@@ -31,7 +31,7 @@ public sealed class DashboardScreenshotTests(BrowserFixture fixture) : IClassFix
     ];
 
     [Fact]
-    public async Task EveryDashboardPageRendersInBothThemes()
+    public async Task EveryDashboardPageRendersInBothThemesAndOnAPhone()
     {
         var keep = Environment.GetEnvironmentVariable("URLSHORTENER_SCREENSHOTS") is { Length: > 0 } dir ? Directory.CreateDirectory(dir).FullName : null;
         var folder = keep ?? Directory.CreateTempSubdirectory("urlshortener-screens-").FullName;
@@ -64,10 +64,38 @@ public sealed class DashboardScreenshotTests(BrowserFixture fixture) : IClassFix
             await ShootAsync(page, folder, $"analytics-{theme}.png");
         }
 
+        await using (var phone = await fixture.NewContextAsync(Browsers.DesktopChrome))
+        {
+            var page = await phone.NewPageAsync();
+            await page.SetViewportSizeAsync(390, 844);
+            await SignInAsync(page, email);
+            foreach (var (path, name, loaded) in new[]
+            {
+                ("/", "home", "button:has-text('Shorten')"),
+                ("/links", "links", ".link-code"),
+                ("/links/spring-sale", "analytics", "figure[data-chart=countries] svg"),
+                ("/account/api-keys", "api-keys", ".keys-table tbody tr"),
+            })
+            {
+                await page.GotoAsync(path);
+                await ReadyAsync(page, "light");
+                await Expect(page.Locator(loaded).First).ToBeVisibleAsync();
+                await NoSidewaysScrollingAsync(page, path);
+                await ShootAsync(page, folder, $"{name}-phone.png", 390);
+            }
+        }
+
         if (keep is null)
         {
             Directory.Delete(folder, recursive: true);
         }
+    }
+
+    /// <summary>On a phone the page may grow downwards, never sideways (tables stack their cells into cards).</summary>
+    private static async Task NoSidewaysScrollingAsync(IPage page, string path)
+    {
+        var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - window.innerWidth");
+        Assert.True(overflow <= 0, $"{path} scrolls sideways by {overflow}px on a 390px wide screen");
     }
 
     /// <summary>An account with a few links, one of them clicked by people on several devices in several countries.</summary>
@@ -146,7 +174,7 @@ public sealed class DashboardScreenshotTests(BrowserFixture fixture) : IClassFix
         await Expect(page.GetByRole(AriaRole.Button, new() { Name = other })).ToBeVisibleAsync();
     }
 
-    private static async Task ShootAsync(IPage page, string folder, string name)
+    private static async Task ShootAsync(IPage page, string folder, string name, int width = 1280)
     {
         // QR codes are images fetched after render: a picture taken before they arrive shows a blank card.
         await page.WaitForFunctionAsync("() => [...document.images].every(i => i.complete && i.naturalWidth > 0)");
@@ -154,7 +182,7 @@ public sealed class DashboardScreenshotTests(BrowserFixture fixture) : IClassFix
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = true, Animations = ScreenshotAnimations.Disabled });
         var header = await File.ReadAllBytesAsync(path, TestContext.Current.CancellationToken);
         Assert.Equal([0x89, (byte)'P', (byte)'N', (byte)'G'], header[..4]);
-        Assert.Equal(1280, BinaryPrimitives.ReadInt32BigEndian(header.AsSpan(16, 4)));
+        Assert.Equal(width, BinaryPrimitives.ReadInt32BigEndian(header.AsSpan(16, 4)));
         Assert.True(BinaryPrimitives.ReadInt32BigEndian(header.AsSpan(20, 4)) >= 600, $"{name} is suspiciously short");
     }
 }
