@@ -140,7 +140,7 @@ public sealed class DashboardScreenshotTests(BrowserFixture fixture) : IClassFix
         }
 
         // The workers store clicks within a second or two; the analytics must show them before the pictures.
-        var deadline = DateTime.UtcNow.AddSeconds(30);
+        var deadline = DateTime.UtcNow.AddSeconds(90);
         while (true)
         {
             using var stats = new HttpRequestMessage(HttpMethod.Get, "/api/v1/analytics/spring-sale");
@@ -152,7 +152,7 @@ public sealed class DashboardScreenshotTests(BrowserFixture fixture) : IClassFix
                 break;
             }
 
-            Assert.True(DateTime.UtcNow < deadline, "The seeded clicks did not reach the analytics within 30 s.");
+            Assert.True(DateTime.UtcNow < deadline, "The seeded clicks did not reach the analytics within 90 s.");
             await Task.Delay(300, cancellationToken);
         }
     }

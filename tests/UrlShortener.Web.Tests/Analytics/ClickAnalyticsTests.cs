@@ -119,7 +119,7 @@ public abstract class ClickAnalyticsTests<TFixture>(TFixture fixture) : IClassFi
 
     private static async Task<JsonElement> WaitForClicksAsync(HttpClient client, string code, int human, int bots)
     {
-        var deadline = DateTime.UtcNow.AddSeconds(30);
+        var deadline = DateTime.UtcNow.AddSeconds(90);
         JsonElement data;
         do
         {
