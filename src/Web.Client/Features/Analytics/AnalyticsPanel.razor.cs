@@ -41,7 +41,13 @@ public sealed partial class AnalyticsPanel
     public DateOnly End { get; set; }
 
     /// <summary>Loads again even if the range did not change (the page's refresh button).</summary>
-    public Task RefreshAsync() => LoadAsync();
+    public async Task RefreshAsync()
+    {
+        // Called from the parent's handler: the parent re-renders, but with unchanged parameters this component
+        // would not, so it renders itself.
+        await LoadAsync();
+        StateHasChanged();
+    }
 
     protected override async Task OnParametersSetAsync()
     {

@@ -118,6 +118,20 @@ public sealed class AnalyticsPanelTests : MudTestContext
         Assert.Equal(Start.AddDays(-30), _analytics.Requests[1].Start);
     }
 
+    [Fact]
+    public async Task RefreshShowsClicksThatArrivedSinceTheFirstLoad()
+    {
+        _analytics.Answer = FakeAnalyticsClient.Empty("my-link");
+        var panel = RenderPanel();
+        panel.WaitForAssertion(() => Assert.Equal("0", panel.Find("[data-stat=clicks]").TextContent.Trim()));
+
+        _analytics.Answer = FakeAnalyticsClient.Busy("my-link");
+        await panel.InvokeAsync(panel.Instance.RefreshAsync);
+
+        panel.WaitForAssertion(() => Assert.Equal("12", panel.Find("[data-stat=clicks]").TextContent.Trim()));
+        Assert.NotNull(panel.Find("figure[data-chart=clicks-over-time] svg"));
+    }
+
     private IRenderedComponent<AnalyticsPanel> RenderPanel() => Render<AnalyticsPanel>(p => p
         .Add(x => x.ShortCode, "my-link")
         .Add(x => x.Start, Start)
