@@ -6,7 +6,11 @@ namespace UrlShortener.Workers.ClickIngestion;
 /// </summary>
 public interface IClickQueueConsumer : IAsyncDisposable
 {
-    /// <summary>Waits up to <paramref name="maxWait"/> for events and returns at most <paramref name="maxEvents"/> (possibly none).</summary>
+    /// <summary>
+    /// Waits up to <paramref name="maxWait"/> for events and returns about <paramref name="maxEvents"/> (possibly none).
+    /// A transport whose messages carry several events returns whole messages, so it may exceed
+    /// <paramref name="maxEvents"/> by less than one message's worth.
+    /// </summary>
     Task<ReceivedBatch> ReceiveAsync(int maxEvents, TimeSpan maxWait, CancellationToken cancellationToken);
 
     /// <summary>Marks the batch processed: the transport will not deliver it again.</summary>

@@ -84,17 +84,20 @@ public sealed class ClickQueueSetupTests(RedisTestServer redis) : IClassFixture<
         Assert.Contains("Clicks:Transport", error.Message, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task StopsStartUpOnAnInvalidRedisStreamsSetting()
+    [Theory]
+    [InlineData("ClaimIdleTime", "00:00:00")]
+    [InlineData("EventsPerEntry", "0")]
+    [InlineData("EventsPerEntry", "1001")]
+    public async Task StopsStartUpOnAnInvalidRedisStreamsSetting(string setting, string value)
     {
         var error = await Assert.ThrowsAsync<OptionsValidationException>(() => StartAsync(new()
         {
             ["Clicks:Transport"] = "RedisStreams",
             ["ConnectionStrings:Redis"] = "127.0.0.1:1",
-            ["RedisStreams:ClaimIdleTime"] = "00:00:00",
+            [$"RedisStreams:{setting}"] = value,
         }));
 
-        Assert.Contains("RedisStreams:ClaimIdleTime", error.Message, StringComparison.Ordinal);
+        Assert.Contains($"RedisStreams:{setting}", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -115,7 +118,8 @@ public sealed class ClickQueueSetupTests(RedisTestServer redis) : IClassFixture<
 
         await host.Services.GetRequiredService<IClickQueue>().PublishAsync(TestClicks.Create(2), Ct);
 
-        Assert.Equal(2, await redis.Database.StreamLengthAsync(prefix + "clicks"));
+        // Both events in one entry (up to 100 per entry by default).
+        Assert.Equal(1, await redis.Database.StreamLengthAsync(prefix + "clicks"));
     }
 
     [Fact]
@@ -128,11 +132,13 @@ public sealed class ClickQueueSetupTests(RedisTestServer redis) : IClassFixture<
             ["ConnectionStrings:Redis"] = redis.Redis.Configuration,
             ["Redis:KeyPrefix"] = prefix,
             ["RedisStreams:Stream"] = "worker-clicks",
+            ["RedisStreams:EventsPerEntry"] = "2",
         });
 
         await host.Services.GetRequiredService<IClickQueue>().PublishAsync(TestClicks.Create(3), Ct);
 
-        Assert.Equal(3, await redis.Database.StreamLengthAsync(prefix + "worker-clicks"));
+        // ceil(3 / 2) entries.
+        Assert.Equal(2, await redis.Database.StreamLengthAsync(prefix + "worker-clicks"));
         Assert.Null(host.Services.GetService<IConnectionMultiplexer>());
     }
 

@@ -42,6 +42,11 @@ public sealed class RedisStreamClickQueueTests : DurableClickQueueContractTests,
         await Database.StreamAddAsync(_queue.StreamKey, "other", "no event field");
         await Database.StreamAddAsync(_queue.StreamKey, "e", "{\"c\":\"abc\"}");
         await Database.StreamAddAsync(_queue.StreamKey, "e", "null");
+        await Database.StreamAddAsync(_queue.StreamKey, "b", "[not json");
+        await Database.StreamAddAsync(_queue.StreamKey, "b", "null");
+        await Database.StreamAddAsync(_queue.StreamKey, "b", "[]");
+        await Database.StreamAddAsync(_queue.StreamKey, "b", "[null, {\"c\":\"abc\"}, 42]");
+        await Database.StreamAddAsync(_queue.StreamKey, "b", "{\"c\":\"abc\"}");
         await PublishAsync(published[1000..]);
 
         await using var consumer = Consumers.Create("reader");
@@ -56,24 +61,38 @@ public sealed class RedisStreamClickQueueTests : DurableClickQueueContractTests,
     [Fact]
     public async Task TrimsTheStreamOnceTheGroupHasProcessedIt()
     {
-        await PublishAsync(TestClicks.Create(EventCount));
-        Assert.Equal(EventCount, await Database.StreamLengthAsync(_queue.StreamKey));
+        // One event per entry: trimming works on whole stream nodes (100 entries), so it needs many entries to show.
+        var queue = CreateQueue(new RedisStreamsOptions
+        {
+            Stream = _options.Stream + "-trimmed",
+            EventsPerEntry = 1,
+            PollInterval = TimeSpan.FromMilliseconds(20),
+            TrimInterval = TimeSpan.Zero,
+        });
+        foreach (var batch in TestClicks.Create(EventCount).Chunk(500))
+        {
+            await queue.PublishAsync(batch, Ct);
+        }
 
-        await using var consumer = Consumers.Create("reader");
+        Assert.Equal(EventCount, await Database.StreamLengthAsync(queue.StreamKey));
+
+        await using var consumer = queue.Create("reader");
         await DrainAsync(consumer, EventCount);
 
         // Trimming is approximate (whole stream nodes of up to 100 entries) and keeps the last delivered entry.
-        var length = await Database.StreamLengthAsync(_queue.StreamKey);
+        var length = await Database.StreamLengthAsync(queue.StreamKey);
         Assert.InRange(length, 0, 101);
     }
 
     [Fact]
     public async Task KeepsEntriesThatAnotherConsumerStillHoldsWhenTrimming()
     {
-        // The default claim idle time (30 s): the held entries stay with the slow consumer for the whole test.
+        // The default claim idle time (30 s): the held entries stay with the slow consumer for the whole test. One
+        // event per entry, as trimming only shows on many entries.
         var queue = CreateQueue(new RedisStreamsOptions
         {
             Stream = _options.Stream + "-held",
+            EventsPerEntry = 1,
             PollInterval = TimeSpan.FromMilliseconds(20),
             TrimInterval = TimeSpan.Zero,
         });
@@ -99,11 +118,11 @@ public sealed class RedisStreamClickQueueTests : DurableClickQueueContractTests,
     }
 
     [Fact]
-    public async Task CapsTheStreamAtMaxLength()
+    public async Task CapsTheStreamAtMaxLengthCountedInEntries()
     {
-        var capped = CreateQueue(new RedisStreamsOptions { Stream = _options.Stream + "-capped", MaxLength = 1_000 });
+        var capped = CreateQueue(new RedisStreamsOptions { Stream = _options.Stream + "-capped", MaxLength = 1_000, EventsPerEntry = 2 });
 
-        foreach (var batch in TestClicks.Create(3_000).Chunk(500))
+        foreach (var batch in TestClicks.Create(6_000).Chunk(500))
         {
             await capped.PublishAsync(batch, Ct);
         }
@@ -113,15 +132,17 @@ public sealed class RedisStreamClickQueueTests : DurableClickQueueContractTests,
     }
 
     [Fact]
-    public async Task WritesOneEntryPerEventWithTheEventAsJson()
+    public async Task WritesOneEntryPerChunkOfEventsAsAJsonArray()
     {
-        var clicks = TestClicks.Create(3);
+        var clicks = TestClicks.Create(250);
         await Queue.PublishAsync(clicks, Ct);
 
         var entries = await Database.StreamRangeAsync(_queue.StreamKey);
 
-        Assert.Equal(3, entries.Length);
-        var stored = entries.Select(e => JsonSerializer.Deserialize<ClickEvent>((string)e["e"]!)!).ToList();
+        // ceil(250 / 100): two full chunks and the rest.
+        Assert.Equal([100, 100, 50], entries.Select(e => JsonSerializer.Deserialize<List<ClickEvent>>((string)e["b"]!)!.Count));
+        Assert.All(entries, e => Assert.True(e["e"].IsNull));
+        var stored = entries.SelectMany(e => JsonSerializer.Deserialize<List<ClickEvent>>((string)e["b"]!)!).ToList();
         Assert.Equal(clicks, stored);
     }
 

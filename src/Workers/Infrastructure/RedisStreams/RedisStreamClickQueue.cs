@@ -7,10 +7,15 @@ using UrlShortener.Workers.ClickIngestion;
 namespace UrlShortener.Workers.Infrastructure.RedisStreams;
 
 /// <summary>
-/// Click queue on a Redis stream: one entry per event (field <c>e</c>, the event as JSON), read by a consumer group.
+/// Click queue on a Redis stream, read by a consumer group. An entry carries a chunk of events (field <c>b</c>, a JSON
+/// array of up to <see cref="RedisStreamsOptions.EventsPerEntry"/>); entries of one event each (field <c>e</c>), the
+/// format before chunks, are still read.
 /// </summary>
 public sealed class RedisStreamClickQueue : IClickQueue, IClickQueueConsumerFactory
 {
+    internal static readonly RedisValue ChunkField = "b";
+
+    /// <summary>The single-event field of entries written before chunks; only read, so a rolling upgrade loses nothing.</summary>
     internal static readonly RedisValue EventField = "e";
 
     private static int _consumerCounter;
@@ -49,14 +54,16 @@ public sealed class RedisStreamClickQueue : IClickQueue, IClickQueueConsumerFact
             return;
         }
 
+        var size = _options.EventsPerEntry;
+        var maxLength = _options.MaxLength > 0 ? _options.MaxLength : (long?)null;
         // One batch object sends every XADD back to back, so the whole publish costs one round trip.
         var redisBatch = _database.CreateBatch();
-        var adds = new Task[batch.Count];
-        for (var i = 0; i < batch.Count; i++)
+        var adds = new Task[(batch.Count + size - 1) / size];
+        for (var i = 0; i < adds.Length; i++)
         {
-            RedisValue json = JsonSerializer.SerializeToUtf8Bytes(batch[i]);
+            RedisValue json = JsonSerializer.SerializeToUtf8Bytes(Chunk(batch, i * size, size));
             adds[i] = redisBatch.StreamAddAsync(
-                _streamKey, EventField, json, messageId: null, maxLength: _options.MaxLength > 0 ? _options.MaxLength : null, useApproximateMaxLength: true);
+                _streamKey, ChunkField, json, messageId: null, maxLength: maxLength, useApproximateMaxLength: true);
         }
 
         redisBatch.Execute();
@@ -70,5 +77,21 @@ public sealed class RedisStreamClickQueue : IClickQueue, IClickQueueConsumerFact
         var name = $"{_consumerNamePrefix}-{consumerName}-{Interlocked.Increment(ref _consumerCounter)}";
         return new RedisStreamClickQueueConsumer(
             _database, _streamKey, name, _options, _timeProvider, _loggerFactory.CreateLogger<RedisStreamClickQueueConsumer>());
+    }
+
+    private static IReadOnlyList<ClickEvent> Chunk(IReadOnlyList<ClickEvent> batch, int start, int size)
+    {
+        if (start == 0 && batch.Count <= size)
+        {
+            return batch;
+        }
+
+        var chunk = new ClickEvent[Math.Min(size, batch.Count - start)];
+        for (var i = 0; i < chunk.Length; i++)
+        {
+            chunk[i] = batch[start + i];
+        }
+
+        return chunk;
     }
 }

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using StackExchange.Redis;
 using UrlShortener.Shared.Analytics;
@@ -9,6 +8,7 @@ namespace UrlShortener.Workers.Infrastructure.RedisStreams;
 /// <summary>
 /// One member of the stream's consumer group. Entries it reads stay pending until acknowledged; if it dies first,
 /// a peer takes them over with XAUTOCLAIM once they have been idle for <see cref="RedisStreamsOptions.ClaimIdleTime"/>.
+/// Entries are taken, returned and acknowledged whole, whatever number of events each carries.
 /// </summary>
 internal sealed partial class RedisStreamClickQueueConsumer(
     IDatabase database,
@@ -56,7 +56,7 @@ internal sealed partial class RedisStreamClickQueueConsumer(
                 if (timeProvider.GetTimestamp() >= _nextClaimAt)
                 {
                     var claimed = await database.StreamAutoClaimAsync(
-                        streamKey, options.Group, name, (long)options.ClaimIdleTime.TotalMilliseconds, _claimCursor, wanted);
+                        streamKey, options.Group, name, (long)options.ClaimIdleTime.TotalMilliseconds, _claimCursor, EntriesFor(wanted));
                     _claimCursor = claimed.NextStartId;
                     if (_claimCursor == StartOfStream)
                     {
@@ -69,9 +69,10 @@ internal sealed partial class RedisStreamClickQueueConsumer(
 
                 if (wanted > 0)
                 {
+                    var count = EntriesFor(wanted);
                     var entries = await database.StreamReadGroupAsync(
-                        streamKey, options.Group, name, StreamPosition.NewMessages, wanted);
-                    drained = entries.Length < wanted;
+                        streamKey, options.Group, name, StreamPosition.NewMessages, count);
+                    drained = entries.Length < count;
                     await DecodeAsync(entries, events, ids);
                 }
             }
@@ -98,6 +99,11 @@ internal sealed partial class RedisStreamClickQueueConsumer(
         return events.Count == 0 ? ReceivedBatch.Empty : new ReceivedBatch(events, ids.ToArray());
     }
 
+    /// <summary>
+    /// Acknowledges whole entries. A batch never splits an entry, and whatever is delivered twice (a dead worker's
+    /// chunk after its store, an entry claimed from a slow peer) is harmless: every <c>IClickStore</c> skips events
+    /// whose id it already holds, aggregates included (ADR 6; <c>ON CONFLICT DO NOTHING</c> on PostgreSQL and SQLite).
+    /// </summary>
     public async Task AcknowledgeAsync(ReceivedBatch batch, CancellationToken cancellationToken)
     {
         switch (batch.Position)
@@ -160,6 +166,14 @@ internal sealed partial class RedisStreamClickQueueConsumer(
         _groupReady = true;
     }
 
+    /// <summary>
+    /// COUNT counts entries, not events. Rounding down keeps a batch within one entry of <c>maxEvents</c> (entries
+    /// written with a larger <see cref="RedisStreamsOptions.EventsPerEntry"/> than ours overshoot more); short entries
+    /// (old single events, the tail of a publish) leave it under, and the receive loop goes round again while the
+    /// stream is not drained.
+    /// </summary>
+    private int EntriesFor(int wantedEvents) => Math.Max(1, wantedEvents / options.EventsPerEntry);
+
     private async Task DecodeAsync(StreamEntry[] entries, List<ClickEvent> events, HashSet<RedisValue> ids)
     {
         List<RedisValue>? garbage = null;
@@ -170,15 +184,21 @@ internal sealed partial class RedisStreamClickQueueConsumer(
                 continue;
             }
 
-            var click = TryDeserialize(entry[RedisStreamClickQueue.EventField]);
-            if (click is null)
+            // A chunk with some unreadable events keeps the readable ones: they are real clicks, and holding them back
+            // would not mend the others. The entry is then acknowledged with its batch, its losses logged here.
+            var (read, unreadable) = ClickStreamEntry.ReadInto(entry, events);
+            if (read == 0)
             {
                 LogUnreadableEntry(logger, streamKey.ToString(), entry.Id.ToString());
                 (garbage ??= []).Add(entry.Id);
                 continue;
             }
 
-            events.Add(click);
+            if (unreadable > 0)
+            {
+                LogUnreadableEvents(logger, streamKey.ToString(), entry.Id.ToString(), unreadable);
+            }
+
             ids.Add(entry.Id);
         }
 
@@ -186,24 +206,6 @@ internal sealed partial class RedisStreamClickQueueConsumer(
         if (garbage is not null)
         {
             await database.StreamAcknowledgeAsync(streamKey, options.Group, garbage.ToArray());
-        }
-    }
-
-    private static ClickEvent? TryDeserialize(RedisValue value)
-    {
-        if (value.IsNullOrEmpty)
-        {
-            return null;
-        }
-
-        try
-        {
-            var click = JsonSerializer.Deserialize<ClickEvent>((byte[])value!);
-            return click is null || click.EventId == Guid.Empty || string.IsNullOrEmpty(click.ShortCode) ? null : click;
-        }
-        catch (JsonException)
-        {
-            return null;
         }
     }
 
@@ -276,6 +278,9 @@ internal sealed partial class RedisStreamClickQueueConsumer(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Stream {Stream}: entry {EntryId} is not a readable click event; acknowledged and skipped")]
     private static partial void LogUnreadableEntry(ILogger logger, string stream, string entryId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Stream {Stream}: entry {EntryId} holds {Count} unreadable click events; skipped, the rest kept")]
+    private static partial void LogUnreadableEvents(ILogger logger, string stream, string entryId, int count);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Stream {Stream}: consumer group {Group} is missing; creating it again")]
     private static partial void LogGroupMissing(ILogger logger, string stream, string group);

@@ -24,13 +24,22 @@ public sealed class RedisStreamsOptions
     public TimeSpan ClaimIdleTime { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>
-    /// Optional cap on the stream length (approximate <c>MAXLEN</c> on every add); 0, the default, means none. A cap
-    /// bounds Redis memory when no worker runs, but at the cost of the oldest UNPROCESSED clicks, so it is off unless
-    /// an operator chooses that trade; the stream is trimmed to what the group has processed anyway. Watch the
-    /// stream length and the ingestion lag instead.
+    /// Optional cap on the stream length (approximate <c>MAXLEN</c> on every add); 0, the default, means none. It
+    /// counts entries, and an entry carries up to <see cref="EventsPerEntry"/> clicks, so the clicks kept are up to
+    /// that many times the cap. A cap bounds Redis memory when no worker runs, but at the cost of the oldest
+    /// UNPROCESSED clicks, so it is off unless an operator chooses that trade; the stream is trimmed to what the group
+    /// has processed anyway. Watch the stream length and the ingestion lag instead.
     /// </summary>
     [Range(0L, long.MaxValue, ErrorMessage = "RedisStreams:MaxLength must be 0 (no cap) or more.")]
     public long MaxLength { get; set; }
+
+    /// <summary>
+    /// Most clicks in one stream entry (a JSON array). Per-entry costs (a command and a task in the client, Redis's
+    /// bookkeeping, an id in every acknowledgement) dominate at high click rates, so entries carry chunks; a large
+    /// chunk makes a batch overshoot <c>Workers:BatchSize</c> by up to one entry and a redelivery repeat more work.
+    /// </summary>
+    [Range(1, 1_000, ErrorMessage = "RedisStreams:EventsPerEntry must be between 1 and 1000.")]
+    public int EventsPerEntry { get; set; } = 100;
 
     /// <summary>Prefix of this process's consumer names in the group; the machine name when empty.</summary>
     public string? ConsumerName { get; set; }
