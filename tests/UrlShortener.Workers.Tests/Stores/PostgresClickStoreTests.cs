@@ -12,10 +12,11 @@ public sealed class PostgresClickStoreTests(PostgresTestDatabase database) : Cli
     {
         var cancellationToken = TestContext.Current.CancellationToken;
         await AddLinksAsync(["alpha"]);
-        // The store's session checks for deadlocks after 50 ms, the other after the default second, so that the
-        // store is the one PostgreSQL aborts.
+        // PostgreSQL looks for a cycle once, deadlock_timeout after a session starts waiting, and aborts the session
+        // that finds it. The store looks after 1 s (time enough for the cycle to form even on a busy machine), the
+        // other session only after a minute, so the store is always the victim.
         await using var quickToDetect = NpgsqlDataSource.Create(
-            new NpgsqlConnectionStringBuilder(database.ConnectionString) { Options = "-c deadlock_timeout=50" }.ConnectionString);
+            new NpgsqlConnectionStringBuilder(database.ConnectionString) { Options = "-c deadlock_timeout=1000" }.ConnectionString);
         var logger = new RecordingLogger<PostgresClickStore>();
         var store = new PostgresClickStore(quickToDetect, logger);
         var first = Clicks.Human("alpha", "2026-03-10T10:00:00Z", "v1");
@@ -25,6 +26,11 @@ public sealed class PostgresClickStoreTests(PostgresTestDatabase database) : Cli
         // Another session takes the link row that the store updates last, then waits for the stats row that the
         // store has taken first: a lock cycle.
         await using var other = await database.DataSource.OpenConnectionAsync(cancellationToken);
+        await using (var patient = new NpgsqlCommand("SET deadlock_timeout = '60s'", other))
+        {
+            await patient.ExecuteNonQueryAsync(cancellationToken);
+        }
+
         await using var transaction = await other.BeginTransactionAsync(cancellationToken);
         await using (var lockLink = new NpgsqlCommand("UPDATE urls SET click_count = click_count WHERE short_code = 'alpha'", other, transaction))
         {
