@@ -1,0 +1,19 @@
+namespace UrlShortener.Bench.LoadGen;
+
+/// <summary>What <c>rate</c>, <c>post</c> and <c>max</c> print: one JSON object on stdout.</summary>
+public sealed record LoadResult(
+    string Mode,
+    string Target,
+    double? TargetRate,
+    double DurationS,
+    long Sent,
+    long Completed,
+    long Errors,
+    double AchievedRate,
+    Dictionary<string, long> Status,
+    LatencySummary LatencyMs,
+    double MaxDispatchLagMs,
+    string[] ErrorSamples);
+
+/// <summary>Milliseconds; for open-loop runs measured from each request's intended send time.</summary>
+public sealed record LatencySummary(double P50, double P90, double P95, double P99, double P999, double Max, double Mean);
