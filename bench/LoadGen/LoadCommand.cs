@@ -6,8 +6,8 @@ namespace UrlShortener.Bench.LoadGen;
 /// <summary>
 /// <c>rate</c>, <c>post</c> and <c>max</c>: load one server and print a <see cref="LoadResult"/> as JSON.
 /// <code>
-/// rate --url http://127.0.0.1:5180 --rate 12000 --duration 15 --connections 64 (--codes SPEC | --path /p)
-/// post --url … --rate 120 --duration 15 --connections 16 [--nonce TEXT]
+/// rate --url http://127.0.0.1:5180 --rate 12000 --duration 15 [--warmup 5] --connections 64 (--codes SPEC | --path /p)
+/// post --url … --rate 120 --duration 15 [--warmup 5] --connections 16 [--nonce TEXT]
 /// max  --url … --duration 15 --connections 64 --codes cold:0:1000000 [--once]
 /// </code>
 /// </summary>
@@ -19,6 +19,7 @@ public static class LoadCommand
     {
         var baseUrl = new Uri(options.Required("url"));
         var duration = TimeSpan.FromSeconds(options.Number("duration", 15));
+        var warmup = TimeSpan.FromSeconds(options.Number("warmup", 0));
         var connections = (int)options.Integer("connections", 64);
         var timeout = TimeSpan.FromSeconds(options.Number("timeout", 10));
         var warmupPath = options.Get("warmup-path") ?? "/healthz";
@@ -50,7 +51,7 @@ public static class LoadCommand
 
         var result = command == "max"
             ? await runner.RunClosedAsync(once ? "max-once" : "max", requests, duration, once)
-            : await runner.RunOpenAsync(command == "post" ? "post" : "rate", requests, rate, duration);
+            : await runner.RunOpenAsync(command == "post" ? "post" : "rate", requests, rate, warmup, duration);
         if (requests.Codes is { Exhausted: true })
         {
             await Console.Error.WriteLineAsync("warning: the cold range ran out and started over: some requests were cache hits");

@@ -20,14 +20,18 @@ public sealed class LoadRunner(HttpClient client, int connections)
     /// that intended time, so a stalled server shows as latency instead of a politely slower schedule (no
     /// coordinated omission). The dispatcher sleeps in 1 ms steps and sends what is due, so send times are up to
     /// about 1 ms late, and that lateness counts as latency: the figures err high by at most that, never low.
+    /// The first <paramref name="warmup"/> of the schedule runs at the same rate but is not recorded, so the figures
+    /// describe the steady state at that rate rather than the switch from the previous load to this one.
     /// </summary>
-    public async Task<LoadResult> RunOpenAsync(string mode, RequestFactory requests, double rate, TimeSpan duration)
+    public async Task<LoadResult> RunOpenAsync(string mode, RequestFactory requests, double rate, TimeSpan warmup, TimeSpan duration)
     {
         var recorder = new Recorder();
-        var total = (long)Math.Round(rate * duration.TotalSeconds);
+        var unrecorded = (long)Math.Round(rate * warmup.TotalSeconds);
+        var total = unrecorded + (long)Math.Round(rate * duration.TotalSeconds);
         var tasks = new List<Task>((int)Math.Min(total, int.MaxValue));
         var interval = Stopwatch.Frequency / rate;
         var start = Stopwatch.GetTimestamp();
+        var measuredFrom = start + (long)(unrecorded * interval);
         long maxLag = 0;
         var dispatcher = new Thread(() =>
         {
@@ -40,15 +44,19 @@ public sealed class LoadRunner(HttpClient client, int connections)
                     Thread.Sleep(1);
                 }
 
-                maxLag = Math.Max(maxLag, now - intended);
-                tasks.Add(SendAsync(requests.Next(), intended, recorder));
+                if (i >= unrecorded)
+                {
+                    maxLag = Math.Max(maxLag, now - intended);
+                }
+
+                tasks.Add(SendAsync(requests.Next(), intended, i >= unrecorded ? recorder : null));
             }
         })
         { IsBackground = true, Name = "dispatcher", Priority = ThreadPriority.AboveNormal };
         dispatcher.Start();
         dispatcher.Join();
         await Task.WhenAll(tasks);
-        return recorder.Result(mode, Describe(requests), rate, total, start, maxLag * 1000.0 / Stopwatch.Frequency);
+        return recorder.Result(mode, Describe(requests), rate, total - unrecorded, measuredFrom, maxLag * 1000.0 / Stopwatch.Frequency);
     }
 
     /// <summary>
@@ -82,7 +90,7 @@ public sealed class LoadRunner(HttpClient client, int connections)
 
     private static string Describe(RequestFactory requests) => requests.Codes?.Describe ?? "path";
 
-    private async Task SendAsync(HttpRequestMessage request, long intended, Recorder recorder)
+    private async Task SendAsync(HttpRequestMessage request, long intended, Recorder? recorder)
     {
         try
         {
@@ -90,12 +98,12 @@ public sealed class LoadRunner(HttpClient client, int connections)
             using (var response = await client.SendAsync(request, HttpCompletionOption.ResponseContentRead))
             {
                 var now = Stopwatch.GetTimestamp();
-                recorder.Record(now - intended, (int)response.StatusCode, now);
+                recorder?.Record(now - intended, (int)response.StatusCode, now);
             }
         }
         catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException or IOException)
         {
-            recorder.Error(ex, Stopwatch.GetTimestamp());
+            recorder?.Error(ex, Stopwatch.GetTimestamp());
         }
     }
 }

@@ -7,8 +7,8 @@ if (args.Length == 0 || args[0] is "-h" or "--help")
         usage: loadgen COMMAND [options]
           seed    [--count 1000000]                         seed set as CSV (short_code,long_url) on stdout
           codes   zipf|range|unknown [options]              code lists for wrk, one per line, on stdout
-          rate    --url U --rate R --duration S --connections N (--codes SPEC | --path P)
-          post    --url U --rate R --duration S --connections N
+          rate    --url U --rate R --duration S [--warmup S] --connections N (--codes SPEC | --path P)
+          post    --url U --rate R --duration S [--warmup S] --connections N
           max     --url U --duration S --connections N --codes cold:START:COUNT [--once]
           record  --out FILE --run N --scenario ID --row LABEL --kind max|ref|open|value [--wrk F | --loadgen F] …
           report  --in FILE --out FILE [--info key=text]…

@@ -29,7 +29,7 @@ public static class ReportCommand
 
         var rows = new JsonArray();
         var table = new StringBuilder();
-        table.AppendLine("| scenario | run | requests/s | p50 | p99 | errors | server CPU | target | result | notes |");
+        table.AppendLine("| scenario | measurement | requests/s | p50 | p99 | errors | server CPU | target | result | notes |");
         table.AppendLine("|---|---|---:|---:|---:|---:|---:|---|---|---|");
         int passed = 0, failed = 0;
         foreach (var group in measurements.GroupBy(m => (m.Scenario, m.Row)))
@@ -182,6 +182,17 @@ public static class ReportCommand
         {
             parts.Add($"RSS {N("rss_before_mb")} → {N("rss_after_mb")} MB over {N("links")} links: {N("bytes_per_link")} B/link, " +
                       $"{N("beyond_strings")} B beyond the strings ({N("string_bytes")} B)");
+        }
+
+        if (m.ContainsKey("gc_heap_bytes_per_link"))
+        {
+            parts.Add($"managed heap at the last GC {N("gc_heap_before_mb")} → {N("gc_heap_after_mb")} MB ({N("gc_heap_bytes_per_link")} B/link)");
+        }
+
+        // The rest of the 2 cores went to the load generator, PostgreSQL and Redis.
+        if (m.ContainsKey("machine_cpu"))
+        {
+            parts.Add($"machine {N("machine_cpu", "0.00")} cores busy");
         }
 
         if (!string.IsNullOrEmpty(note))
