@@ -67,28 +67,45 @@ bench_cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat"; }
 # CPU time of the whole machine that was not idle, in clock ticks (user, nice, system, irq, softirq, steal).
 bench_machine_busy_ticks() { awk '/^cpu / { print $2 + $3 + $4 + $7 + $8 + $9; exit }' /proc/stat; }
 
+# CPU ticks summed over the PIDs in $1 (a space-separated list); a process gone meanwhile counts as 0.
+bench_pids_ticks() {
+  local total=0 pid ticks
+  for pid in $1; do
+    ticks=$(awk '{ print $14 + $15 }' "/proc/$pid/stat" 2>/dev/null) && total=$((total + ticks))
+  done
+  echo "$total"
+}
+
 bench_rss_kb() { awk '/^VmRSS:/ { print $2 }' "/proc/$1/status"; }
 
 # bench_run_measured PID SECONDS COMMAND…: runs COMMAND (a load that lasts about SECONDS) and sets BENCH_CPU to
 # the cores PID used from 1 s after the start to 1 s before the end, so that the load generator's start-up
 # (loading a code list, opening connections) and its tail do not dilute the figure. BENCH_MACHINE_CPU gets the
-# cores the whole machine was busy over the same span (the server, the load generator, PostgreSQL, Redis…).
+# cores the whole machine was busy over the same span (the server, the load generator, PostgreSQL, Redis…), and,
+# when the caller defines bench_side_pids (printing PIDs, such as the database's), BENCH_SIDE_CPU their cores.
 bench_run_measured() {
-  local pid=$1 seconds=$2 load c0 t0 c1 t1 m0 m1
+  local pid=$1 seconds=$2 load c0 t0 c1 t1 m0 m1 side= s0=0 s1=0
   shift 2
   "$@" &
   load=$!
   sleep 1
+  if declare -F bench_side_pids >/dev/null; then
+    side=$(bench_side_pids)
+    s0=$(bench_pids_ticks "$side")
+  fi
   c0=$(bench_cpu_ticks "$pid")
   m0=$(bench_machine_busy_ticks)
   t0=$(bench_now)
   sleep "$(awk -v s="$seconds" 'BEGIN { print (s > 3 ? s - 2 : 1) }')"
   c1=$(bench_cpu_ticks "$pid")
   m1=$(bench_machine_busy_ticks)
+  [[ -z $side ]] || s1=$(bench_pids_ticks "$side")
   t1=$(bench_now)
   wait "$load"
   BENCH_CPU=$(awk -v a="$c0" -v b="$c1" -v s="$t0" -v e="$t1" -v hz="$(getconf CLK_TCK)" \
     'BEGIN { printf "%.2f", (b - a) / hz / (e - s) }')
   BENCH_MACHINE_CPU=$(awk -v a="$m0" -v b="$m1" -v s="$t0" -v e="$t1" -v hz="$(getconf CLK_TCK)" \
+    'BEGIN { printf "%.2f", (b - a) / hz / (e - s) }')
+  BENCH_SIDE_CPU=$(awk -v a="$s0" -v b="$s1" -v s="$t0" -v e="$t1" -v hz="$(getconf CLK_TCK)" \
     'BEGIN { printf "%.2f", (b - a) / hz / (e - s) }')
 }

@@ -178,8 +178,19 @@ loadgen_to() {
   loadgen "$@" >"$out"
 }
 
-# Every record follows a bench_run_measured, whose machine-wide CPU figure goes with it.
-record() { loadgen record --out "$MEASUREMENTS" --run "$RUN" --value "machine_cpu=${BENCH_MACHINE_CPU:-0}" "$@"; }
+# PostgreSQL (the postmaster and its backends as they are when a measurement starts) and Redis: the CPU they use
+# goes with every row, next to the server's and the whole machine's.
+bench_side_pids() {
+  local postmaster
+  postmaster=$(head -n 1 "$URLSHORTENER_TEST_DIR/pg/postmaster.pid")
+  echo "$postmaster $(ps -o pid= --ppid "$postmaster" | tr '\n' ' ') $(cat "$URLSHORTENER_TEST_DIR/redis.pid")"
+}
+
+# Every record follows a bench_run_measured, whose machine-wide CPU figures go with it.
+record() {
+  loadgen record --out "$MEASUREMENTS" --run "$RUN" --value "machine_cpu=${BENCH_MACHINE_CPU:-0}" \
+    --value "db_cpu=${BENCH_SIDE_CPU:-0}" "$@"
+}
 
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.6f", (b > 0 ? a / b : 0) }'; }
 

@@ -192,7 +192,9 @@ public static class ReportCommand
         // The rest of the 2 cores went to the load generator, PostgreSQL and Redis.
         if (m.ContainsKey("machine_cpu"))
         {
-            parts.Add($"machine {N("machine_cpu", "0.00")} cores busy");
+            parts.Add(m.ContainsKey("db_cpu")
+                ? $"machine {N("machine_cpu", "0.00")} cores busy, PostgreSQL + Redis {N("db_cpu", "0.00")}"
+                : $"machine {N("machine_cpu", "0.00")} cores busy");
         }
 
         if (!string.IsNullOrEmpty(note))
