@@ -67,13 +67,19 @@ bench_cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat"; }
 # CPU time of the whole machine that was not idle, in clock ticks (user, nice, system, irq, softirq, steal).
 bench_machine_busy_ticks() { awk '/^cpu / { print $2 + $3 + $4 + $7 + $8 + $9; exit }' /proc/stat; }
 
-# CPU ticks summed over the PIDs in $1 (a space-separated list); a process gone meanwhile counts as 0.
+# "PID TICKS" lines for the PIDs in $1 (a space-separated list) that are still running.
 bench_pids_ticks() {
-  local total=0 pid ticks
+  local pid ticks
   for pid in $1; do
-    ticks=$(awk '{ print $14 + $15 }' "/proc/$pid/stat" 2>/dev/null) && total=$((total + ticks))
+    ticks=$(awk '{ print $14 + $15 }' "/proc/$pid/stat" 2>/dev/null) && printf '%s %s\n' "$pid" "$ticks"
   done
-  echo "$total"
+}
+
+# The CPU ticks gained between two bench_pids_ticks readings ($1, $2) by the processes in both: one that exited
+# in between takes its ticks with it, and must not count as a negative.
+bench_ticks_gained() {
+  awk 'NR == FNR { before[$1] = $2; next } ($1 in before) { total += $2 - before[$1] } END { printf "%d", total }' \
+    <(printf '%s\n' "$1") <(printf '%s\n' "$2")
 }
 
 bench_rss_kb() { awk '/^VmRSS:/ { print $2 }' "/proc/$1/status"; }
@@ -84,7 +90,7 @@ bench_rss_kb() { awk '/^VmRSS:/ { print $2 }' "/proc/$1/status"; }
 # cores the whole machine was busy over the same span (the server, the load generator, PostgreSQL, Redis…), and,
 # when the caller defines bench_side_pids (printing PIDs, such as the database's), BENCH_SIDE_CPU their cores.
 bench_run_measured() {
-  local pid=$1 seconds=$2 load c0 t0 c1 t1 m0 m1 side= s0=0 s1=0
+  local pid=$1 seconds=$2 load c0 t0 c1 t1 m0 m1 side= s0= s1=
   shift 2
   "$@" &
   load=$!
@@ -106,6 +112,6 @@ bench_run_measured() {
     'BEGIN { printf "%.2f", (b - a) / hz / (e - s) }')
   BENCH_MACHINE_CPU=$(awk -v a="$m0" -v b="$m1" -v s="$t0" -v e="$t1" -v hz="$(getconf CLK_TCK)" \
     'BEGIN { printf "%.2f", (b - a) / hz / (e - s) }')
-  BENCH_SIDE_CPU=$(awk -v a="$s0" -v b="$s1" -v s="$t0" -v e="$t1" -v hz="$(getconf CLK_TCK)" \
+  BENCH_SIDE_CPU=$(awk -v a=0 -v b="$(bench_ticks_gained "$s0" "$s1")" -v s="$t0" -v e="$t1" -v hz="$(getconf CLK_TCK)" \
     'BEGIN { printf "%.2f", (b - a) / hz / (e - s) }')
 }
