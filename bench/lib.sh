@@ -2,7 +2,7 @@
 # Helpers for the benchmark scripts in bench/ (sourced, not run): installing wrk, publishing, waiting for an app,
 # and reading what a process costs (CPU time, resident memory) from /proc.
 
-bench_log() { printf '== %s\n' "$*" >&2; }
+bench_log() { printf '== %s %s\n' "$(date +%T)" "$*" >&2; }
 
 bench_die() {
   printf 'error: %s\n' "$*" >&2
