@@ -68,6 +68,16 @@ bench_publish "$REPO_ROOT/src/Web/UrlShortener.Web.csproj" "$OUT/web"
 bench_publish "$REPO_ROOT/bench/Reference/UrlShortener.Bench.Reference.csproj" "$OUT/reference"
 bench_publish "$REPO_ROOT/bench/LoadGen/UrlShortener.Bench.LoadGen.csproj" "$OUT/loadgen"
 loadgen() { dotnet "$OUT/loadgen/loadgen.dll" "$@"; }
+
+# Other work on the box (a build, another benchmark) takes cores from every row: say so up front. The rows' notes
+# keep an eye on it during the run ("machine … cores busy" well above what the row's own processes used).
+m0=$(bench_machine_busy_ticks)
+sleep 3
+m1=$(bench_machine_busy_ticks)
+IDLE_BUSY=$(awk -v a="$m0" -v b="$m1" -v hz="$(getconf CLK_TCK)" 'BEGIN { printf "%.2f", (b - a) / hz / 3 }')
+if awk -v b="$IDLE_BUSY" 'BEGIN { exit !(b > 0.25) }'; then
+  bench_log "warning: before the suite, with nothing of it running, the machine is busy $IDLE_BUSY cores: numbers will be low"
+fi
 svc_start
 
 PG_PORT=$(sed -n 's/.*Port=\([0-9]*\).*/\1/p' <<<"$URLSHORTENER_TEST_POSTGRES")
@@ -453,12 +463,12 @@ curl -fs "$APP/metrics" >"$WORK/metrics-final.txt" || true
 CPU_MODEL=$(awk -F': ' '/^model name/ { print $2; exit }' /proc/cpuinfo)
 MEM_GIB=$(awk '/^MemTotal:/ { printf "%.1f", $2 / 1048576 }' /proc/meminfo)
 RESULT_FILE=$RESULTS/suite-$STAMP.json
-printf '\nBenchmark suite, %s UTC: %s cores (%s), %s GiB, .NET %s; runs: %s%s\n\n' \
-  "$(date -u '+%Y-%m-%d %H:%M')" "$(nproc)" "$CPU_MODEL" "$MEM_GIB" "$(dotnet --version)" "$RUNS" \
+printf '\nBenchmark suite, %s UTC: %s cores (%s), %s GiB, .NET %s; busy before the start: %s cores; runs: %s%s\n\n' \
+  "$(date -u '+%Y-%m-%d %H:%M')" "$(nproc)" "$CPU_MODEL" "$MEM_GIB" "$(dotnet --version)" "$IDLE_BUSY" "$RUNS" \
   "$([[ $QUICK == true ]] && printf ', --quick (short runs: smoke check, not a result)')"
 loadgen report --in "$MEASUREMENTS" --out "$RESULT_FILE" \
   --info "date=$(date -u +%FT%TZ)" --info "nproc=$(nproc)" --info "cpu_model=$CPU_MODEL" --info "memory_gib=$MEM_GIB" \
   --info "dotnet=$(dotnet --version)" --info "runs=$RUNS" --info "quick=$QUICK" --info "max_duration_s=$DUR" \
   --info "open_loop_duration_s=$OPEN_DUR" --info "analytics_clicks=$ANALYTICS_CLICKS" --info "links=$LINKS" \
-  --info "wrk=${WRK[*]}"
+  --info "wrk=${WRK[*]}" --info "busy_cores_before_start=$IDLE_BUSY"
 printf '\nwritten: %s\n' "${RESULT_FILE#"$REPO_ROOT"/}"
