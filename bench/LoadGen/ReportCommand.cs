@@ -32,7 +32,8 @@ public static class ReportCommand
         table.AppendLine("| scenario | measurement | requests/s | p50 | p99 | errors | server CPU | target | result | notes |");
         table.AppendLine("|---|---|---:|---:|---:|---:|---:|---|---|---|");
         int passed = 0, failed = 0;
-        foreach (var group in measurements.GroupBy(m => (m.Scenario, m.Row)))
+        // Scenarios in their numbered order (they run in another: cold before anything is cached), rows as they ran.
+        foreach (var group in measurements.GroupBy(m => (m.Scenario, m.Row)).OrderBy(g => g.Key.Scenario, StringComparer.Ordinal))
         {
             var runs = group.ToList();
             var first = runs[0];
