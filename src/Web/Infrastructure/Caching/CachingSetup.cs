@@ -16,6 +16,9 @@ public static class CachingSetup
     /// <summary>Redis key of a cached link is <c>{Redis:KeyPrefix}url:{code}</c>, as in the spec's deep dive 2.</summary>
     public const string LinkKeyPrefix = "url:";
 
+    /// <summary>Semaphores for stampede protection (see <see cref="StripedMemoryLocker"/>): 8,192 cost 0.5 MB.</summary>
+    private const int MemoryLockStripes = 8192;
+
     public static IHostApplicationBuilder AddLinkCache(this IHostApplicationBuilder builder, bool withRedis)
     {
         builder.Services.AddOptions<LinkCacheOptions>()
@@ -61,7 +64,8 @@ public static class CachingSetup
             {
                 SizeLimit = sp.GetRequiredService<IOptions<LinkCacheOptions>>().Value.L1MaxEntries,
                 CompactionPercentage = 0.1,
-            }));
+            }))
+            .WithMemoryLocker(new StripedMemoryLocker(MemoryLockStripes));
 
         if (withRedis)
         {
