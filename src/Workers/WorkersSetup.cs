@@ -37,7 +37,7 @@ public static class WorkersSetup
         {
             var connectionString = configuration.GetConnectionString("Postgres")
                 ?? throw new InvalidOperationException("ConnectionStrings:Postgres is required when Database:Provider is 'Postgres'.");
-            services.TryAddSingleton(_ => NpgsqlDataSource.Create(connectionString));
+            services.TryAddSingleton(_ => NpgsqlDataSource.Create(PostgresConnectionStrings.Tune(connectionString)));
             services.TryAddSingleton<IClickStore, PostgresClickStore>();
             services.AddSingleton<ClickPartitionMaintenance>();
             services.AddHostedService(sp => sp.GetRequiredService<ClickPartitionMaintenance>());

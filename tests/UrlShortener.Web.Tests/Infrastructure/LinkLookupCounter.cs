@@ -1,29 +1,33 @@
-using System.Data.Common;
-using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
+using UrlShortener.Web.Features.Redirects;
 
 namespace UrlShortener.Web.Tests.Infrastructure;
 
 /// <summary>
-/// Counts the redirect's cache-miss queries as they reach the database driver, independently of the app's own
-/// metrics, so that cache tests observe real database traffic.
+/// Counts the redirect's cache-miss queries as they go to the database adapter (wrapping the app's own
+/// <see cref="ILinkLookup"/>), independently of the app's metrics, so that cache tests observe database traffic.
 /// </summary>
-public sealed class LinkLookupCounter : DbCommandInterceptor
+public sealed class LinkLookupCounter
 {
     private int _count;
 
     public int Count => Volatile.Read(ref _count);
 
-    public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(
-        DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
+    /// <summary>Wraps whichever lookup the app registered for its database.</summary>
+    public void Install(IServiceCollection services)
     {
-        // The lookup is the only query that projects redirect_type out of urls by short_code.
-        if (command.CommandText.Contains("redirect_type", StringComparison.Ordinal)
-            && command.CommandText.Contains("short_code", StringComparison.Ordinal)
-            && command.CommandText.TrimStart().StartsWith("SELECT", StringComparison.OrdinalIgnoreCase))
-        {
-            Interlocked.Increment(ref _count);
-        }
+        var registered = services.Last(d => d.ServiceType == typeof(ILinkLookup));
+        services.Remove(registered);
+        services.AddSingleton<ILinkLookup>(sp => new Counting(
+            (ILinkLookup)ActivatorUtilities.CreateInstance(sp, registered.ImplementationType!), this));
+    }
 
-        return base.ReaderExecutingAsync(command, eventData, result, cancellationToken);
+    private sealed class Counting(ILinkLookup inner, LinkLookupCounter counter) : ILinkLookup
+    {
+        public Task<CachedLink> FindAsync(string shortCode, CancellationToken cancellationToken)
+        {
+            Interlocked.Increment(ref counter._count);
+            return inner.FindAsync(shortCode, cancellationToken);
+        }
     }
 }

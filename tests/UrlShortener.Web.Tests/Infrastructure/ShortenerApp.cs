@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using UrlShortener.Web.Data;
@@ -71,7 +70,7 @@ public sealed class ShortenerApp(IReadOnlyDictionary<string, string?> settings) 
         builder.ConfigureTestServices(services =>
         {
             services.AddSingleton<TimeProvider>(Time);
-            services.AddSingleton<IInterceptor>(LinkLookups);
+            LinkLookups.Install(services);
             services.AddSingleton<IStartupFilter, LocalProxyStartupFilter>();
             // A test that configures Smtp:Host is testing real delivery, so the app's SMTP sender must stay in place.
             if (!settings.TryGetValue("Smtp:Host", out var smtpHost) || string.IsNullOrWhiteSpace(smtpHost))

@@ -47,7 +47,7 @@ public sealed class ShortLink
         : LinkStatus.Active;
 
     /// <summary>
-    /// What the redirect caches for this link (<see cref="LinkLookup"/> projects the same in SQL). A deleted link keeps
+    /// What the redirect caches for this link (each <see cref="Redirects.ILinkLookup"/> projects the same in SQL). A deleted link keeps
     /// no destination in the caches: nothing needs it any more.
     /// </summary>
     public CachedLink ToCachedLink() =>

@@ -4,7 +4,6 @@ public static class RedirectsFeature
 {
     public static IHostApplicationBuilder AddRedirects(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddSingleton<LinkLookup>();
         builder.Services.AddSingleton<RedirectMetrics>();
         builder.Services.AddSingleton<RedirectHandler>();
         return builder;

@@ -12,14 +12,14 @@ namespace UrlShortener.Web.Infrastructure.Caching;
 public sealed class FusionLinkCache : ILinkCache
 {
     private readonly IFusionCache _cache;
-    private readonly LinkLookup _lookup;
+    private readonly ILinkLookup _lookup;
     private readonly RedirectMetrics _metrics;
     private readonly TimeSpan _negativeDuration;
     private readonly FusionCacheEntryOptions _memoryOnly;
     private readonly FusionCacheEntryOptions _write;
     private readonly FusionCacheEntryOptions _writeMissing;
 
-    public FusionLinkCache(IFusionCache cache, LinkLookup lookup, RedirectMetrics metrics, IOptions<LinkCacheOptions> options)
+    public FusionLinkCache(IFusionCache cache, ILinkLookup lookup, RedirectMetrics metrics, IOptions<LinkCacheOptions> options)
     {
         _cache = cache;
         _lookup = lookup;

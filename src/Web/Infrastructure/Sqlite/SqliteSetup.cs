@@ -2,6 +2,8 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using UrlShortener.Web.Data;
 using UrlShortener.Web.Features.Links.Codes;
+using UrlShortener.Web.Features.Redirects;
+using UrlShortener.Web.Infrastructure.EntityFramework;
 using UrlShortener.Workers.Infrastructure.Sqlite;
 
 namespace UrlShortener.Web.Infrastructure.Sqlite;
@@ -18,6 +20,7 @@ public static class SqliteSetup
             .AddInterceptors(sp.GetServices<IInterceptor>()));
         services.AddSingleton<IDbContextFactory<AppDbContext>, UpcastContextFactory<SqliteAppDbContext>>();
         services.AddSingleton<IIdBlockStore, SqliteIdBlockStore>();
+        services.AddSingleton<ILinkLookup, EfLinkLookup>();
         return services;
     }
 }
