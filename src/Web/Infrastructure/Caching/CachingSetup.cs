@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Caching.StackExchangeRedis;
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
@@ -42,7 +41,9 @@ public static class CachingSetup
                 options.DefaultEntryOptions = new FusionCacheEntryOptions
                 {
                     Duration = settings.Duration,
-                    Size = 1,
+                    // LinkMemory is the L1 (ADR 12); FusionCache keeps nothing in memory of its own.
+                    SkipMemoryCacheRead = true,
+                    SkipMemoryCacheWrite = true,
                     // Fail-safe: while the database is down a known link keeps redirecting from its last value.
                     // In Redis the entry still lives no longer than Duration (the spec's 24 hours).
                     IsFailSafeEnabled = true,
@@ -60,11 +61,6 @@ public static class CachingSetup
                     SkipBackplaneNotifications = true,
                 };
             })
-            .WithMemoryCache(sp => new MemoryCache(new MemoryCacheOptions
-            {
-                SizeLimit = sp.GetRequiredService<IOptions<LinkCacheOptions>>().Value.L1MaxEntries,
-                CompactionPercentage = 0.1,
-            }))
             .WithMemoryLocker(new StripedMemoryLocker(MemoryLockStripes));
 
         if (withRedis)
@@ -85,6 +81,12 @@ public static class CachingSetup
                     sp.GetRequiredService<ILogger<RedisBackplane>>()));
         }
 
+        builder.Services.AddSingleton(sp =>
+        {
+            var max = sp.GetRequiredService<IOptions<LinkCacheOptions>>().Value.L1MaxEntries;
+            // "No such code" answers get a tenth of the room, in a space of their own.
+            return new LinkMemory(max, Math.Max(1_000, max / 10), sp.GetRequiredService<TimeProvider>());
+        });
         builder.Services.AddSingleton<ILinkCache, FusionLinkCache>();
         return builder;
     }

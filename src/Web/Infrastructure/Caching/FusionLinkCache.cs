@@ -1,36 +1,37 @@
+using System.Collections.Concurrent;
 using Microsoft.Extensions.Options;
 using UrlShortener.Web.Features.Redirects;
 using ZiggyCreatures.Caching.Fusion;
+using ZiggyCreatures.Caching.Fusion.Backplane;
 
 namespace UrlShortener.Web.Infrastructure.Caching;
 
 /// <summary>
-/// <see cref="ILinkCache"/> on FusionCache: memory L1, optional Redis L2 and backplane, stampede protection
-/// (one database query per code however many requests miss together) and fail-safe (a known link keeps
-/// redirecting from its last good value while the database is unreachable).
+/// <see cref="ILinkCache"/>: <see cref="LinkMemory"/> as L1, FusionCache for the rest: Redis L2 with timeouts and
+/// a circuit breaker, the backplane that tells every instance about changes, and fail-safe (a known link keeps
+/// redirecting from its last good value while the database is unreachable). FusionCache's own memory level is
+/// skipped (ADR 12): the L1 here is several times smaller per link.
 /// </summary>
 public sealed class FusionLinkCache : ILinkCache
 {
     private readonly IFusionCache _cache;
+    private readonly LinkMemory _memory;
     private readonly ILinkLookup _lookup;
     private readonly RedirectMetrics _metrics;
-    private readonly TimeSpan _negativeDuration;
-    private readonly FusionCacheEntryOptions _memoryOnly;
+    private readonly LinkCacheOptions _options;
     private readonly FusionCacheEntryOptions _write;
     private readonly FusionCacheEntryOptions _writeMissing;
 
-    public FusionLinkCache(IFusionCache cache, ILinkLookup lookup, RedirectMetrics metrics, IOptions<LinkCacheOptions> options)
+    // One load per code at a time in this instance, however many requests miss it together.
+    private readonly ConcurrentDictionary<string, Task<CachedLink>> _loading = new(StringComparer.Ordinal);
+
+    public FusionLinkCache(IFusionCache cache, LinkMemory memory, ILinkLookup lookup, RedirectMetrics metrics, IOptions<LinkCacheOptions> options)
     {
         _cache = cache;
+        _memory = memory;
         _lookup = lookup;
         _metrics = metrics;
-        _negativeDuration = options.Value.NegativeDuration;
-        _memoryOnly = cache.CreateEntryOptions(o =>
-        {
-            o.SkipDistributedCacheRead = true;
-            o.SkipDistributedCacheWrite = true;
-            o.SkipBackplaneNotifications = true;
-        });
+        _options = options.Value;
         _write = cache.CreateEntryOptions(o => o.SkipBackplaneNotifications = false);
         _writeMissing = cache.CreateEntryOptions(o =>
         {
@@ -40,28 +41,70 @@ public sealed class FusionLinkCache : ILinkCache
 
         // L2 hits are only visible from inside FusionCache; the handler runs off the request path.
         cache.Events.Distributed.Hit += (_, _) => _metrics.L2Hit();
+        // Another instance changed or removed a code: drop this instance's copy, the next request reloads it.
+        cache.Events.Backplane.MessageReceived += (_, e) => OnChangeElsewhere(e.Message);
     }
 
     public ValueTask<CachedLink> GetAsync(string shortCode, CancellationToken cancellationToken)
     {
         // The L1 probe is synchronous and allocation-free; only a miss pays for the async machinery below.
-        var local = _cache.TryGet<CachedLink>(shortCode, _memoryOnly, cancellationToken);
-        if (local.HasValue)
+        if (_memory.TryGet(shortCode, out var link, out var fresh) && fresh)
         {
             _metrics.L1Hit();
-            return ValueTask.FromResult(local.Value);
+            return ValueTask.FromResult(link);
         }
 
-        return LoadAsync(shortCode, cancellationToken);
+        return new ValueTask<CachedLink>(LoadOnceAsync(shortCode, link.Exists ? link : null, cancellationToken));
     }
 
-    public ValueTask SetAsync(string shortCode, CachedLink link, CancellationToken cancellationToken) =>
-        _cache.SetAsync(shortCode, link, link.Exists ? _write : _writeMissing, token: cancellationToken);
+    public async ValueTask SetAsync(string shortCode, CachedLink link, CancellationToken cancellationToken)
+    {
+        _memory.Set(shortCode, link, link.Exists ? _options.Duration : _options.NegativeDuration);
+        await _cache.SetAsync(shortCode, link, link.Exists ? _write : _writeMissing, token: cancellationToken);
+    }
 
-    public ValueTask InvalidateAsync(string shortCode, CancellationToken cancellationToken) =>
-        _cache.RemoveAsync(shortCode, _write, cancellationToken);
+    public async ValueTask InvalidateAsync(string shortCode, CancellationToken cancellationToken)
+    {
+        _memory.Remove(shortCode);
+        await _cache.RemoveAsync(shortCode, _write, cancellationToken);
+    }
 
-    private async ValueTask<CachedLink> LoadAsync(string shortCode, CancellationToken cancellationToken)
+    private Task<CachedLink> LoadOnceAsync(string shortCode, CachedLink? stale, CancellationToken cancellationToken)
+    {
+        var mine = new TaskCompletionSource<CachedLink>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var load = _loading.GetOrAdd(shortCode, mine.Task);
+        if (load == mine.Task)
+        {
+            // Not the first caller's token: the others wait on the same load. FusionCache's timeouts bound it.
+            _ = CompleteLoadAsync(shortCode, stale, mine);
+        }
+
+        return load.WaitAsync(cancellationToken);
+    }
+
+    private async Task CompleteLoadAsync(string shortCode, CachedLink? stale, TaskCompletionSource<CachedLink> completion)
+    {
+        try
+        {
+            var link = await LoadAsync(shortCode, stale);
+            var freshFor = !link.Exists ? _options.NegativeDuration
+                // The fail-safe answered with the stale copy: try the database again after the throttle, not in a day.
+                : ReferenceEquals(link, stale) ? FailSafeThrottle
+                : _options.Duration;
+            _memory.Set(shortCode, link, freshFor);
+            completion.SetResult(link);
+        }
+        catch (Exception ex)
+        {
+            completion.SetException(ex);
+        }
+        finally
+        {
+            _loading.TryRemove(new KeyValuePair<string, Task<CachedLink>>(shortCode, completion.Task));
+        }
+    }
+
+    private async Task<CachedLink> LoadAsync(string shortCode, CachedLink? stale)
     {
         return await _cache.GetOrSetAsync<CachedLink>(
             shortCode,
@@ -76,19 +119,32 @@ public sealed class FusionLinkCache : ILinkCache
 
                 return found;
             },
-            token: cancellationToken);
+            stale is null ? default : MaybeValue<CachedLink>.FromValue(stale),
+            options: null,
+            token: CancellationToken.None);
     }
+
+    // Set, remove and expire all mean "this instance's copy is out of date"; tags and Clear are not used here.
+    private void OnChangeElsewhere(BackplaneMessage message)
+    {
+        if (message.CacheKey is { } code)
+        {
+            _memory.Remove(code);
+        }
+    }
+
+    /// <summary>How long a stale link served by the fail-safe is used before the database is tried again.</summary>
+    internal static readonly TimeSpan FailSafeThrottle = TimeSpan.FromSeconds(30);
 
     /// <summary>
     /// "No such code" is kept briefly and in this instance's memory only: scanners probing random codes must not
-    /// fill Redis or push real links out of L1, and a lookup racing the creation of that very alias can only
-    /// hide it here, for <see cref="LinkCacheOptions.NegativeDuration"/> at most.
+    /// fill Redis, and a lookup racing the creation of that very alias can only hide it here, for
+    /// <see cref="LinkCacheOptions.NegativeDuration"/> at most.
     /// </summary>
     private void MakeNegative(FusionCacheEntryOptions options)
     {
-        options.Duration = _negativeDuration;
+        options.Duration = _options.NegativeDuration;
         options.IsFailSafeEnabled = false;
         options.SkipDistributedCacheWrite = true;
-        options.Priority = Microsoft.Extensions.Caching.Memory.CacheItemPriority.Low;
     }
 }
