@@ -3,6 +3,7 @@ using Microsoft.Extensions.Primitives;
 using UrlShortener.Shared.Analytics;
 using UrlShortener.Shared.Links;
 using UrlShortener.Web.Api;
+using UrlShortener.Web.Features.Redirects.Clicks;
 
 namespace UrlShortener.Web.Features.Redirects;
 
@@ -61,7 +62,7 @@ public sealed class RedirectHandler(ILinkCache cache, IClickEventSink clicks, Ti
     {
         var headers = http.Request.Headers;
         return new ClickEvent(
-            Guid.CreateVersion7(now),
+            ClickIds.NewId(now),
             code,
             now,
             http.Connection.RemoteIpAddress?.ToString(),

@@ -26,6 +26,7 @@ public sealed partial class ClickPublisher(
     private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(30);
 
     private readonly int _batchSize = options.Value.PublishBatchSize;
+    private readonly TimeSpan _linger = options.Value.PublishLinger;
     private TimeSpan _backoff = TimeSpan.Zero;
     private DateTimeOffset _nextAttempt = DateTimeOffset.MinValue;
 
@@ -66,6 +67,12 @@ public sealed partial class ClickPublisher(
         spill.Write(buffer.DrainOverflow());
         batch.Clear();
         await WaitForClicksAsync(stoppingToken);
+        var waiting = buffer.Reader.Count;
+        if (_linger > TimeSpan.Zero && waiting > 0 && waiting < _batchSize)
+        {
+            await DelayAsync(_linger, stoppingToken);
+        }
+
         while (batch.Count < _batchSize && buffer.Reader.TryRead(out var click))
         {
             batch.Add(click);
