@@ -80,11 +80,11 @@ public sealed class LinkMemory
         _missing.Remove(code);
     }
 
-    /// <summary>Runs a due compaction now instead of in the background (tests).</summary>
+    /// <summary>Runs a due compaction now, after any that is running in the background (tests).</summary>
     internal void CompactNow()
     {
-        _links.Compact();
-        _missing.Compact();
+        _links.CompactExclusively();
+        _missing.CompactExclusively();
     }
 
     private sealed class Entry(CachedLink link, long freshUntil, long lastUsed)
@@ -155,7 +155,21 @@ public sealed class LinkMemory
             }
         }
 
-        public void Compact()
+        /// <summary>Waits for a background compaction to finish, then compacts: two at once would each remove a tenth.</summary>
+        public void CompactExclusively()
+        {
+            SpinWait.SpinUntil(() => Interlocked.CompareExchange(ref _compacting, 1, 0) == 0);
+            try
+            {
+                Compact();
+            }
+            finally
+            {
+                Volatile.Write(ref _compacting, 0);
+            }
+        }
+
+        private void Compact()
         {
             var excess = Count - capacity;
             if (excess <= 0)
