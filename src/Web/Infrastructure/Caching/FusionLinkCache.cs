@@ -22,6 +22,9 @@ public sealed class FusionLinkCache : ILinkCache
     private readonly FusionCacheEntryOptions _write;
     private readonly FusionCacheEntryOptions _writeMissing;
 
+    // How long a stale link served by the fail-safe is used before the database is tried again.
+    private readonly TimeSpan _failSafeThrottle;
+
     // One load per code at a time in this instance, however many requests miss it together.
     private readonly ConcurrentDictionary<string, Task<CachedLink>> _loading = new(StringComparer.Ordinal);
 
@@ -32,6 +35,7 @@ public sealed class FusionLinkCache : ILinkCache
         _lookup = lookup;
         _metrics = metrics;
         _options = options.Value;
+        _failSafeThrottle = cache.DefaultEntryOptions.FailSafeThrottleDuration;
         _write = cache.CreateEntryOptions(o => o.SkipBackplaneNotifications = false);
         _writeMissing = cache.CreateEntryOptions(o =>
         {
@@ -89,7 +93,7 @@ public sealed class FusionLinkCache : ILinkCache
             var link = await LoadAsync(shortCode, stale);
             var freshFor = !link.Exists ? _options.NegativeDuration
                 // The fail-safe answered with the stale copy: try the database again after the throttle, not in a day.
-                : ReferenceEquals(link, stale) ? FailSafeThrottle
+                : ReferenceEquals(link, stale) ? _failSafeThrottle
                 : _options.Duration;
             _memory.Set(shortCode, link, freshFor);
             completion.SetResult(link);
@@ -132,9 +136,6 @@ public sealed class FusionLinkCache : ILinkCache
             _memory.Remove(code);
         }
     }
-
-    /// <summary>How long a stale link served by the fail-safe is used before the database is tried again.</summary>
-    internal static readonly TimeSpan FailSafeThrottle = TimeSpan.FromSeconds(30);
 
     /// <summary>
     /// "No such code" is kept briefly and in this instance's memory only: scanners probing random codes must not
