@@ -427,7 +427,7 @@ for ((RUN = 1; RUN <= RUNS; RUN++)); do
   record --scenario "5 link creation" --row "app, open loop ${CREATE_RATE}/s" --kind open \
     --loadgen "$WORK/create-open-$RUN.json" --cpu "$BENCH_CPU" --expect 2xx --target "p99<50"
 
-  # bench/ingest.sh's method: the app's own count of captured clicks against the sum in the aggregates.
+  # The app's own count of captured clicks against the sum in the aggregates.
   bench_log "run $RUN/$RUNS: click ingestion end to end"
   # Waiting is on the workers' counter (cheap to poll); what is lost is then settled on the aggregates themselves.
   wait_for_idle_pipeline
