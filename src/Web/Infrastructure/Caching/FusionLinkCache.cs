@@ -28,6 +28,11 @@ public sealed class FusionLinkCache : ILinkCache
     // One load per code at a time in this instance, however many requests miss it together.
     private readonly ConcurrentDictionary<string, Task<CachedLink>> _loading = new(StringComparer.Ordinal);
 
+    // Changes seen per stripe of codes (local writes and backplane messages). A load that a change overtook must not
+    // put what it read into memory: it may be the value the change replaced.
+    private const int ChangeStripes = 1024;
+    private readonly long[] _changes = new long[ChangeStripes];
+
     public FusionLinkCache(IFusionCache cache, LinkMemory memory, ILinkLookup lookup, RedirectMetrics metrics, IOptions<LinkCacheOptions> options)
     {
         _cache = cache;
@@ -36,11 +41,18 @@ public sealed class FusionLinkCache : ILinkCache
         _metrics = metrics;
         _options = options.Value;
         _failSafeThrottle = cache.DefaultEntryOptions.FailSafeThrottleDuration;
-        _write = cache.CreateEntryOptions(o => o.SkipBackplaneNotifications = false);
+        // A change reaches Redis before the notice goes out, so that another instance reloading on the notice reads
+        // the new value, not the one being replaced.
+        _write = cache.CreateEntryOptions(o =>
+        {
+            o.SkipBackplaneNotifications = false;
+            o.AllowBackgroundDistributedCacheOperations = false;
+        });
         _writeMissing = cache.CreateEntryOptions(o =>
         {
             MakeNegative(o);
             o.SkipBackplaneNotifications = false;
+            o.AllowBackgroundDistributedCacheOperations = false;
         });
 
         // L2 hits are only visible from inside FusionCache; the handler runs off the request path.
@@ -63,12 +75,14 @@ public sealed class FusionLinkCache : ILinkCache
 
     public async ValueTask SetAsync(string shortCode, CachedLink link, CancellationToken cancellationToken)
     {
+        NoteChange(shortCode);
         _memory.Set(shortCode, link, link.Exists ? _options.Duration : _options.NegativeDuration);
         await _cache.SetAsync(shortCode, link, link.Exists ? _write : _writeMissing, token: cancellationToken);
     }
 
     public async ValueTask InvalidateAsync(string shortCode, CancellationToken cancellationToken)
     {
+        NoteChange(shortCode);
         _memory.Remove(shortCode);
         await _cache.RemoveAsync(shortCode, _write, cancellationToken);
     }
@@ -90,12 +104,22 @@ public sealed class FusionLinkCache : ILinkCache
     {
         try
         {
+            var changes = ChangesOf(shortCode);
             var link = await LoadAsync(shortCode, stale);
             var freshFor = !link.Exists ? _options.NegativeDuration
                 // The fail-safe answered with the stale copy: try the database again after the throttle, not in a day.
                 : ReferenceEquals(link, stale) ? _failSafeThrottle
                 : _options.Duration;
-            _memory.Set(shortCode, link, freshFor);
+            if (ChangesOf(shortCode) == changes)
+            {
+                _memory.Set(shortCode, link, freshFor);
+                // A change noted between the check and the store removed nothing yet to be stored: undo the store.
+                if (ChangesOf(shortCode) != changes)
+                {
+                    _memory.Remove(shortCode);
+                }
+            }
+
             completion.SetResult(link);
         }
         catch (Exception ex)
@@ -133,9 +157,17 @@ public sealed class FusionLinkCache : ILinkCache
     {
         if (message.CacheKey is { } code)
         {
+            NoteChange(code);
             _memory.Remove(code);
         }
     }
+
+    // Noted before the memory is touched, so that a load checking afterwards cannot miss it.
+    private void NoteChange(string code) => Interlocked.Increment(ref _changes[Stripe(code)]);
+
+    private long ChangesOf(string code) => Volatile.Read(ref _changes[Stripe(code)]);
+
+    private static int Stripe(string code) => (int)((uint)code.GetHashCode() % ChangeStripes);
 
     /// <summary>
     /// "No such code" is kept briefly and in this instance's memory only: scanners probing random codes must not

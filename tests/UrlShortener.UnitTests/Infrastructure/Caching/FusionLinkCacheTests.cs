@@ -109,6 +109,23 @@ public sealed class FusionLinkCacheTests : IDisposable
         Assert.Equal(2, _database.Calls);
     }
 
+    [Fact]
+    public async Task ALoadOvertakenByAChangeIsNotKept()
+    {
+        _database.Answer = new CachedLink("https://example.com/before", null, 302);
+        _database.Gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var inFlight = _cache.GetAsync("aZ3kQ9", Token).AsTask();
+
+        // The link changes while the load still holds the old answer.
+        _database.Answer = new CachedLink("https://example.com/after", null, 302);
+        await _cache.InvalidateAsync("aZ3kQ9", Token);
+        _database.Gate.SetResult();
+
+        Assert.Equal("https://example.com/before", (await inFlight).LongUrl);
+        Assert.Equal("https://example.com/after", (await _cache.GetAsync("aZ3kQ9", Token)).LongUrl);
+        Assert.Equal(2, _database.Calls);
+    }
+
     private sealed class ScriptedLookup : ILinkLookup
     {
         private int _calls;
@@ -124,12 +141,14 @@ public sealed class FusionLinkCacheTests : IDisposable
         public async Task<CachedLink> FindAsync(string shortCode, CancellationToken cancellationToken)
         {
             Interlocked.Increment(ref _calls);
+            // What the database held when the query ran, however long the answer then takes to arrive.
+            var answer = Answer;
             if (Gate is { } gate)
             {
                 await gate.Task.WaitAsync(cancellationToken);
             }
 
-            return Failure is { } failure ? throw failure : Answer;
+            return Failure is { } failure ? throw failure : answer;
         }
     }
 }
